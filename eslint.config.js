@@ -1,0 +1,4 @@
+// Lints the root's own scripts; every package lints itself with its layer's rules.
+import { tesseraEslint } from '@tessera/tooling/eslint';
+
+export default [{ ignores: ['packages/**', 'apps/**', 'tooling/**'] }, ...tesseraEslint('tooling')];

@@ -1,0 +1,333 @@
+import { TesseraError } from '../errors/tessera-error.js';
+import {
+  CategoryColumn,
+  CategoryColumnBuilder,
+  type CategoryColumnData,
+} from './category-column.js';
+import { Float64Builder, FlagBuilder } from './growable.js';
+import { StringColumn, StringColumnBuilder, type StringColumnData } from './string-column.js';
+import { TagColumn, TagColumnBuilder, type TagColumnData } from './tag-column.js';
+import { buildIdIndex, collectBuffers } from './table-support.js';
+
+/** One account as written by a program (the CSV importer, the generator, a test). */
+export interface AccountInput {
+  id: string;
+  name?: string | null;
+  /** WGS84 degrees. */
+  lat?: number | null;
+  lon?: number | null;
+  postalCode?: string | null;
+  region?: string | null;
+  country?: string | null;
+  industry?: string | null;
+  employees?: number | null;
+  annualRevenue?: number | null;
+  potential?: number | null;
+  revenue?: number | null;
+  workload?: number | null;
+  /** Rep id of the current owner: the baseline for continuity. */
+  owner?: string | null;
+  locked?: boolean | null;
+  /** Skills a rep needs to serve this account, e.g. `industry:healthcare`. */
+  skillsRequired?: readonly string[] | null;
+  /** Columns the contract does not name, kept as they came. */
+  attributes?: Readonly<Record<string, string>> | null;
+}
+
+/** One account read back from a table: missing values are `null`. */
+export interface AccountRow {
+  index: number;
+  id: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  postalCode: string | null;
+  region: string | null;
+  country: string | null;
+  industry: string | null;
+  employees: number | null;
+  annualRevenue: number | null;
+  potential: number | null;
+  revenue: number | null;
+  workload: number | null;
+  owner: string | null;
+  locked: boolean;
+  skillsRequired: string[];
+  attributes: Record<string, string>;
+}
+
+/** The numeric columns of an account table, each a Float64Array with NaN for missing. */
+export const ACCOUNT_MEASURES = [
+  'lat',
+  'lon',
+  'employees',
+  'annualRevenue',
+  'potential',
+  'revenue',
+  'workload',
+] as const;
+export type AccountMeasure = (typeof ACCOUNT_MEASURES)[number];
+
+/** The dictionary-encoded columns of an account table. */
+export const ACCOUNT_CATEGORIES = ['postalCode', 'region', 'country', 'industry', 'owner'] as const;
+export type AccountCategory = (typeof ACCOUNT_CATEGORIES)[number];
+
+/** Everything an {@link AccountTable} holds, as plain typed arrays: what crosses to a worker. */
+export interface AccountTableData {
+  kind: 'accounts';
+  id: StringColumnData;
+  name: StringColumnData;
+  measures: Record<AccountMeasure, Float64Array>;
+  categories: Record<AccountCategory, CategoryColumnData>;
+  locked: Uint8Array;
+  skillsRequired: TagColumnData;
+  attributes: [string, CategoryColumnData][];
+}
+
+/**
+ * Accounts stored column by column: one Float64Array per measure (NaN = missing),
+ * dictionary-encoded categories, packed ids and names. A million rows take well under
+ * 200 MB and move to a worker without a copy (see {@link AccountTable.transferables}).
+ */
+export class AccountTable {
+  readonly length: number;
+  readonly id: StringColumn;
+  readonly name: StringColumn;
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  readonly employees: Float64Array;
+  readonly annualRevenue: Float64Array;
+  readonly potential: Float64Array;
+  readonly revenue: Float64Array;
+  readonly workload: Float64Array;
+  readonly postalCode: CategoryColumn;
+  readonly region: CategoryColumn;
+  readonly country: CategoryColumn;
+  readonly industry: CategoryColumn;
+  /** Current owner's rep id: the baseline every continuity figure is measured against. */
+  readonly owner: CategoryColumn;
+  /** 1 where the account must stay with its owner. */
+  readonly locked: Uint8Array;
+  readonly skillsRequired: TagColumn;
+  /** Extra columns by their CSV header, in file order. */
+  readonly attributes: ReadonlyMap<string, CategoryColumn>;
+  #index: Map<string, number> | undefined;
+
+  constructor(data: AccountTableData) {
+    this.id = new StringColumn(data.id);
+    this.name = new StringColumn(data.name);
+    this.length = this.id.length;
+    this.lat = data.measures.lat;
+    this.lon = data.measures.lon;
+    this.employees = data.measures.employees;
+    this.annualRevenue = data.measures.annualRevenue;
+    this.potential = data.measures.potential;
+    this.revenue = data.measures.revenue;
+    this.workload = data.measures.workload;
+    this.postalCode = new CategoryColumn(data.categories.postalCode);
+    this.region = new CategoryColumn(data.categories.region);
+    this.country = new CategoryColumn(data.categories.country);
+    this.industry = new CategoryColumn(data.categories.industry);
+    this.owner = new CategoryColumn(data.categories.owner);
+    this.locked = data.locked;
+    this.skillsRequired = new TagColumn(data.skillsRequired);
+    this.attributes = new Map(
+      data.attributes.map(([key, column]) => [key, new CategoryColumn(column)]),
+    );
+    checkLengths(this);
+  }
+
+  /** Builds a table from rows; throws on a duplicate id. */
+  static fromRows(rows: Iterable<AccountInput>, expectedRows?: number): AccountTable {
+    const builder = new AccountTableBuilder(expectedRows);
+    for (const row of rows) builder.push(row);
+    return builder.finish();
+  }
+
+  /** The row index of an account id, or -1. */
+  indexOf(id: string): number {
+    this.#index ??= buildIdIndex(this.id, 'account');
+    return this.#index.get(id) ?? -1;
+  }
+
+  /** A measure column by name. */
+  measure(name: AccountMeasure): Float64Array {
+    return this[name];
+  }
+
+  /** Row i as a plain object (allocates: use the columns for scans). */
+  row(i: number): AccountRow {
+    const num = (v: number): number | null => (Number.isNaN(v) ? null : v);
+    const attributes: Record<string, string> = {};
+    for (const [key, column] of this.attributes) {
+      const value = column.get(i);
+      if (value !== null) attributes[key] = value;
+    }
+    return {
+      index: i,
+      id: this.id.get(i),
+      name: this.name.get(i),
+      lat: num(this.lat[i]!),
+      lon: num(this.lon[i]!),
+      postalCode: this.postalCode.get(i),
+      region: this.region.get(i),
+      country: this.country.get(i),
+      industry: this.industry.get(i),
+      employees: num(this.employees[i]!),
+      annualRevenue: num(this.annualRevenue[i]!),
+      potential: num(this.potential[i]!),
+      revenue: num(this.revenue[i]!),
+      workload: num(this.workload[i]!),
+      owner: this.owner.get(i),
+      locked: this.locked[i] === 1,
+      skillsRequired: this.skillsRequired.get(i),
+      attributes,
+    };
+  }
+
+  *rows(): IterableIterator<AccountRow> {
+    for (let i = 0; i < this.length; i++) yield this.row(i);
+  }
+
+  /** The table as plain typed arrays, e.g. to post to a worker with {@link transferables}. */
+  toData(): AccountTableData {
+    return {
+      kind: 'accounts',
+      id: this.id.data(),
+      name: this.name.data(),
+      measures: {
+        lat: this.lat,
+        lon: this.lon,
+        employees: this.employees,
+        annualRevenue: this.annualRevenue,
+        potential: this.potential,
+        revenue: this.revenue,
+        workload: this.workload,
+      },
+      categories: {
+        postalCode: this.postalCode.data(),
+        region: this.region.data(),
+        country: this.country.data(),
+        industry: this.industry.data(),
+        owner: this.owner.data(),
+      },
+      locked: this.locked,
+      skillsRequired: this.skillsRequired.data(),
+      attributes: [...this.attributes].map(([key, column]) => [key, column.data()]),
+    };
+  }
+
+  static fromData(data: AccountTableData): AccountTable {
+    return new AccountTable(data);
+  }
+
+  /**
+   * Every ArrayBuffer behind the table, for `postMessage(data, transferables)` or comlink's
+   * `transfer()`: the table moves to the worker and is detached here.
+   */
+  transferables(): ArrayBuffer[] {
+    return collectBuffers(this.toData());
+  }
+}
+
+function checkLengths(table: AccountTable): void {
+  const n = table.length;
+  const columns: [string, { length: number }][] = [
+    ['name', table.name],
+    ...ACCOUNT_MEASURES.map((m): [string, { length: number }] => [m, table[m]]),
+    ...ACCOUNT_CATEGORIES.map((c): [string, { length: number }] => [c, table[c]]),
+    ['locked', table.locked],
+    ['skillsRequired', table.skillsRequired],
+    ...[...table.attributes].map(([k, c]): [string, { length: number }] => [`attribute ${k}`, c]),
+  ];
+  for (const [name, column] of columns) {
+    if (column.length !== n) {
+      throw new TesseraError(
+        'TABLE_SHAPE',
+        `account table column "${name}" has ${column.length} rows, expected ${n}`,
+      );
+    }
+  }
+}
+
+/** Builds an {@link AccountTable} row by row without holding the rows as objects. */
+export class AccountTableBuilder {
+  readonly #id: StringColumnBuilder;
+  readonly #name: StringColumnBuilder;
+  readonly #measures: Record<AccountMeasure, Float64Builder>;
+  readonly #categories: Record<AccountCategory, CategoryColumnBuilder>;
+  readonly #locked: FlagBuilder;
+  readonly #skills: TagColumnBuilder;
+  readonly #attributes = new Map<string, CategoryColumnBuilder>();
+  readonly #seen = new Set<string>();
+  readonly #expected: number;
+  #count = 0;
+
+  constructor(expectedRows = 1024) {
+    this.#expected = expectedRows;
+    this.#id = new StringColumnBuilder(expectedRows);
+    this.#name = new StringColumnBuilder(expectedRows);
+    this.#measures = Object.fromEntries(
+      ACCOUNT_MEASURES.map((m) => [m, new Float64Builder(expectedRows)]),
+    ) as Record<AccountMeasure, Float64Builder>;
+    this.#categories = Object.fromEntries(
+      ACCOUNT_CATEGORIES.map((c) => [c, new CategoryColumnBuilder(expectedRows)]),
+    ) as Record<AccountCategory, CategoryColumnBuilder>;
+    this.#locked = new FlagBuilder(expectedRows);
+    this.#skills = new TagColumnBuilder(expectedRows);
+  }
+
+  get length(): number {
+    return this.#count;
+  }
+
+  /** Whether an id has already been pushed. */
+  has(id: string): boolean {
+    return this.#seen.has(id);
+  }
+
+  /** Declares an extra column up front so it keeps its place even if early rows lack it. */
+  declareAttribute(key: string): void {
+    if (!this.#attributes.has(key)) {
+      const column = new CategoryColumnBuilder(this.#expected);
+      for (let i = 0; i < this.#count; i++) column.push(null);
+      this.#attributes.set(key, column);
+    }
+  }
+
+  push(row: AccountInput): void {
+    if (typeof row.id !== 'string' || row.id === '') {
+      throw new TesseraError('MISSING_ID', `account #${this.#count + 1} has no id`);
+    }
+    if (this.#seen.has(row.id)) {
+      throw new TesseraError('DUPLICATE_ID', `account id "${row.id}" appears twice`);
+    }
+    this.#seen.add(row.id);
+    this.#id.push(row.id);
+    this.#name.push(row.name ?? '');
+    for (const m of ACCOUNT_MEASURES) this.#measures[m].push(row[m]);
+    for (const c of ACCOUNT_CATEGORIES) this.#categories[c].push(row[c]);
+    this.#locked.push(row.locked);
+    this.#skills.push(row.skillsRequired ?? []);
+    if (row.attributes) for (const key of Object.keys(row.attributes)) this.declareAttribute(key);
+    for (const [key, column] of this.#attributes) column.push(row.attributes?.[key]);
+    this.#count++;
+  }
+
+  finish(): AccountTable {
+    return new AccountTable({
+      kind: 'accounts',
+      id: this.#id.finish().data(),
+      name: this.#name.finish().data(),
+      measures: Object.fromEntries(
+        ACCOUNT_MEASURES.map((m) => [m, this.#measures[m].finish()]),
+      ) as Record<AccountMeasure, Float64Array>,
+      categories: Object.fromEntries(
+        ACCOUNT_CATEGORIES.map((c) => [c, this.#categories[c].finish().data()]),
+      ) as Record<AccountCategory, CategoryColumnData>,
+      locked: this.#locked.finish(),
+      skillsRequired: this.#skills.finish().data(),
+      attributes: [...this.#attributes].map(([key, column]) => [key, column.finish().data()]),
+    });
+  }
+}

@@ -1,0 +1,206 @@
+import { TesseraError } from '../errors/tessera-error.js';
+import {
+  CategoryColumn,
+  CategoryColumnBuilder,
+  type CategoryColumnData,
+} from './category-column.js';
+import { Float64Builder } from './growable.js';
+import { StringColumn, StringColumnBuilder, type StringColumnData } from './string-column.js';
+import { TagColumn, TagColumnBuilder, type TagColumnData } from './tag-column.js';
+import { buildIdIndex, collectBuffers } from './table-support.js';
+
+/** One rep as written by a program. */
+export interface RepInput {
+  id: string;
+  name?: string | null;
+  /** Home base, WGS84 degrees. */
+  lat?: number | null;
+  lon?: number | null;
+  /** Workload units the rep can carry. */
+  capacity?: number | null;
+  /** Tags such as `industry:healthcare`, `segment:enterprise`, `lang:es`. */
+  skills?: readonly string[] | null;
+  /** Seniority: higher is more senior (1 = associate … 4 = principal in the sample data). */
+  level?: number | null;
+  attributes?: Readonly<Record<string, string>> | null;
+}
+
+/** One rep read back from a table: missing values are `null`. */
+export interface RepRow {
+  index: number;
+  id: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  capacity: number | null;
+  skills: string[];
+  level: number | null;
+  attributes: Record<string, string>;
+}
+
+export const REP_MEASURES = ['lat', 'lon', 'capacity', 'level'] as const;
+export type RepMeasure = (typeof REP_MEASURES)[number];
+
+/** Everything a {@link RepTable} holds, as plain typed arrays. */
+export interface RepTableData {
+  kind: 'reps';
+  id: StringColumnData;
+  name: StringColumnData;
+  measures: Record<RepMeasure, Float64Array>;
+  skills: TagColumnData;
+  attributes: [string, CategoryColumnData][];
+}
+
+/** Reps stored column by column, like {@link AccountTable}. */
+export class RepTable {
+  readonly length: number;
+  readonly id: StringColumn;
+  readonly name: StringColumn;
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  readonly capacity: Float64Array;
+  readonly level: Float64Array;
+  readonly skills: TagColumn;
+  readonly attributes: ReadonlyMap<string, CategoryColumn>;
+  #index: Map<string, number> | undefined;
+
+  constructor(data: RepTableData) {
+    this.id = new StringColumn(data.id);
+    this.name = new StringColumn(data.name);
+    this.length = this.id.length;
+    this.lat = data.measures.lat;
+    this.lon = data.measures.lon;
+    this.capacity = data.measures.capacity;
+    this.level = data.measures.level;
+    this.skills = new TagColumn(data.skills);
+    this.attributes = new Map(
+      data.attributes.map(([key, column]) => [key, new CategoryColumn(column)]),
+    );
+    for (const [name, column] of [
+      ['name', this.name],
+      ...REP_MEASURES.map((m) => [m, this[m]] as const),
+      ['skills', this.skills],
+      ...[...this.attributes].map(([k, c]) => [`attribute ${k}`, c] as const),
+    ] as const) {
+      if (column.length !== this.length) {
+        throw new TesseraError(
+          'TABLE_SHAPE',
+          `rep table column "${name}" has ${column.length} rows, expected ${this.length}`,
+        );
+      }
+    }
+  }
+
+  static fromRows(rows: Iterable<RepInput>): RepTable {
+    const builder = new RepTableBuilder();
+    for (const row of rows) builder.push(row);
+    return builder.finish();
+  }
+
+  /** The row index of a rep id, or -1. */
+  indexOf(id: string): number {
+    this.#index ??= buildIdIndex(this.id, 'rep');
+    return this.#index.get(id) ?? -1;
+  }
+
+  row(i: number): RepRow {
+    const num = (v: number): number | null => (Number.isNaN(v) ? null : v);
+    const attributes: Record<string, string> = {};
+    for (const [key, column] of this.attributes) {
+      const value = column.get(i);
+      if (value !== null) attributes[key] = value;
+    }
+    return {
+      index: i,
+      id: this.id.get(i),
+      name: this.name.get(i),
+      lat: num(this.lat[i]!),
+      lon: num(this.lon[i]!),
+      capacity: num(this.capacity[i]!),
+      skills: this.skills.get(i),
+      level: num(this.level[i]!),
+      attributes,
+    };
+  }
+
+  *rows(): IterableIterator<RepRow> {
+    for (let i = 0; i < this.length; i++) yield this.row(i);
+  }
+
+  toData(): RepTableData {
+    return {
+      kind: 'reps',
+      id: this.id.data(),
+      name: this.name.data(),
+      measures: { lat: this.lat, lon: this.lon, capacity: this.capacity, level: this.level },
+      skills: this.skills.data(),
+      attributes: [...this.attributes].map(([key, column]) => [key, column.data()]),
+    };
+  }
+
+  static fromData(data: RepTableData): RepTable {
+    return new RepTable(data);
+  }
+
+  transferables(): ArrayBuffer[] {
+    return collectBuffers(this.toData());
+  }
+}
+
+export class RepTableBuilder {
+  readonly #id = new StringColumnBuilder(64);
+  readonly #name = new StringColumnBuilder(64);
+  readonly #measures = Object.fromEntries(
+    REP_MEASURES.map((m) => [m, new Float64Builder(64)]),
+  ) as Record<RepMeasure, Float64Builder>;
+  readonly #skills = new TagColumnBuilder(64);
+  readonly #attributes = new Map<string, CategoryColumnBuilder>();
+  readonly #seen = new Set<string>();
+  #count = 0;
+
+  get length(): number {
+    return this.#count;
+  }
+
+  has(id: string): boolean {
+    return this.#seen.has(id);
+  }
+
+  declareAttribute(key: string): void {
+    if (!this.#attributes.has(key)) {
+      const column = new CategoryColumnBuilder(64);
+      for (let i = 0; i < this.#count; i++) column.push(null);
+      this.#attributes.set(key, column);
+    }
+  }
+
+  push(row: RepInput): void {
+    if (typeof row.id !== 'string' || row.id === '') {
+      throw new TesseraError('MISSING_ID', `rep #${this.#count + 1} has no id`);
+    }
+    if (this.#seen.has(row.id)) {
+      throw new TesseraError('DUPLICATE_ID', `rep id "${row.id}" appears twice`);
+    }
+    this.#seen.add(row.id);
+    this.#id.push(row.id);
+    this.#name.push(row.name ?? '');
+    for (const m of REP_MEASURES) this.#measures[m].push(row[m]);
+    this.#skills.push(row.skills ?? []);
+    if (row.attributes) for (const key of Object.keys(row.attributes)) this.declareAttribute(key);
+    for (const [key, column] of this.#attributes) column.push(row.attributes?.[key]);
+    this.#count++;
+  }
+
+  finish(): RepTable {
+    return new RepTable({
+      kind: 'reps',
+      id: this.#id.finish().data(),
+      name: this.#name.finish().data(),
+      measures: Object.fromEntries(
+        REP_MEASURES.map((m) => [m, this.#measures[m].finish()]),
+      ) as Record<RepMeasure, Float64Array>,
+      skills: this.#skills.finish().data(),
+      attributes: [...this.#attributes].map(([key, column]) => [key, column.finish().data()]),
+    });
+  }
+}
