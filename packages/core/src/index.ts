@@ -62,6 +62,15 @@ export {
   fromVector,
   unitVectorDistanceKm,
 } from './geo/great-circle.js';
+export { GeoIndex } from './geo/spatial-index.js';
+
+// GeoJSON export
+export {
+  territoriesToGeoJSON,
+  type TerritoryFeatureProperties,
+  type TerritoryGeometry,
+} from './io/geojson/territories-geojson.js';
+export { accountsToGeoJSON, type AccountFeatureProperties } from './io/geojson/accounts-geojson.js';
 
 // CSV and GeoJSON I/O (io/)
 

@@ -1,0 +1,54 @@
+import { computeMetrics, planToCsv, runStrategy, type PluginRegistry } from '@tessera/core';
+import { Command } from 'commander';
+import { loadTables } from '../files/load-tables.js';
+import { writeOutput } from '../files/write-output.js';
+import type { CliIO } from '../io.js';
+import { collect, parseParams } from '../params.js';
+import { createProgress } from '../progress.js';
+import { seedValue } from './options.js';
+
+interface SolveOptions {
+  accounts: string;
+  reps: string;
+  strategy: string;
+  param: string[];
+  seed: string | number;
+  out: string;
+  metrics?: string;
+  skipInvalid?: boolean;
+}
+
+export function solveCommand(io: CliIO, registry: PluginRegistry): Command {
+  return new Command('solve')
+    .description('build territories with a strategy and write the plan')
+    .requiredOption('--accounts <file>', 'accounts CSV')
+    .requiredOption('--reps <file>', 'reps CSV')
+    .requiredOption('--strategy <id>', 'strategy id (see `tessera plugins`)')
+    .option('--param <key=value>', 'strategy parameter, repeatable', collect, [])
+    .option('--seed <seed>', 'random seed', seedValue, 0)
+    .requiredOption('--out <plan.csv>', 'where to write the plan')
+    .option('--metrics <file.json>', 'also write the plan metrics as JSON')
+    .option('--skip-invalid', 'import the valid rows of the CSV files and report the rest')
+    .action(async (options: SolveOptions) => {
+      const plugin = registry.get(options.strategy);
+      const params = parseParams(options.param);
+      const { accounts, reps } = await loadTables(io, options, { skipInvalid: options.skipInvalid ?? false });
+      const progress = createProgress(io, plugin.id);
+      const result = await runStrategy(
+        plugin,
+        { accounts, reps, seed: options.seed, onProgress: (f, m) => { progress.update(f, m); } },
+        params,
+      ).finally(() => { progress.stop(); });
+      for (const warning of result.warnings ?? []) io.stderr.write(`warning: ${warning}\n`);
+      if (result.infeasible) io.stderr.write(`warning: infeasible: ${result.infeasible.reason}\n`);
+      await writeOutput(options.out, planToCsv(result.plan, accounts));
+      if (options.metrics) {
+        const metrics = computeMetrics(accounts, reps, result.plan, { seed: options.seed });
+        await writeOutput(options.metrics, [JSON.stringify(metrics, null, 2), '\n']);
+      }
+      const unassigned = result.plan.territoryOf.reduce((n, t) => (t < 0 ? n + 1 : n), 0);
+      io.stdout.write(
+        `wrote ${options.out}: ${accounts.length} accounts in ${result.plan.territories.length} territories, ${unassigned} unassigned\n`,
+      );
+    });
+}
