@@ -33,10 +33,10 @@ describe('PluginRegistry', () => {
     const registry = new PluginRegistry([everyoneUnassigned]);
     expect(() => registry.register(everyoneUnassigned)).toThrow('already registered');
     const bad = (patch: Partial<StrategyPlugin>) => () =>
-      new PluginRegistry([{ ...everyoneUnassigned, ...patch } as StrategyPlugin]);
+      new PluginRegistry([{ ...everyoneUnassigned, ...patch }]);
     expect(bad({ id: 'Not Kebab' })).toThrow('kebab-case');
     expect(bad({ version: 'v1' })).toThrow('semver');
     expect(bad({ params: {} as z.ZodType })).toThrow('zod schema');
-    expect(bad({ segment: undefined as never })).toThrow('segment must be a function');
+    expect(bad({ segment: undefined })).toThrow('segment must be a function');
   });
 });

@@ -75,8 +75,17 @@ export class TagColumnBuilder {
       grown.set(this.#offsets);
       this.#offsets = grown;
     }
-    const codes = [...new Set(tags.filter((t) => t !== ''))].map((tag) => this.#encode(tag));
-    codes.sort((a, b) => a - b);
+    // Most rows hold zero or one tag: skip the dedupe-and-sort work for them.
+    const codes =
+      tags.length === 0
+        ? []
+        : tags.length === 1
+          ? tags[0] === ''
+            ? []
+            : [this.#encode(tags[0]!)]
+          : [...new Set(tags.filter((t) => t !== '').map((tag) => this.#encode(tag)))].sort(
+              (a, b) => a - b,
+            );
     if (this.#used + codes.length > this.#codes.length) {
       const grown = new Int32Array(Math.max(this.#codes.length * 2, this.#used + codes.length));
       grown.set(this.#codes.subarray(0, this.#used));

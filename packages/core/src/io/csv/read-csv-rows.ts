@@ -1,0 +1,180 @@
+import Papa from 'papaparse';
+import { detectDialect, type CsvDialect } from './csv-dialect.js';
+import { CsvImportError } from './import-error.js';
+import type { CsvInput } from './import-types.js';
+import { RecordScanner } from './record-scanner.js';
+import { NotUtf8Error, textChunks } from './text-chunks.js';
+
+/** A block of records as papaparse splits them, each with the line it starts on. */
+export interface CsvRowBatch {
+  dialect: CsvDialect;
+  /** Records in file order, blank lines left out; the very first record of a file is its header. */
+  rows: string[][];
+  /** The 1-based physical line where each record starts. */
+  lines: number[];
+  /** Records papaparse found malformed (a stray or unterminated quote), by index in `rows`. */
+  faults: Map<number, string> | null;
+}
+
+export interface ReadCsvOptions {
+  signal?: AbortSignal | undefined;
+  /** Text gathered before a block is parsed; small values exist for tests of chunk boundaries. */
+  blockChars?: number;
+}
+
+const BLOCK_CHARS = 1 << 20;
+
+/**
+ * Reads CSV records block by block from any {@link CsvInput}: text is gathered until about
+ * `blockChars` characters are buffered, cut after the last record that ends outside quotes, and
+ * that block is parsed by papaparse (header handling stays with the caller). Memory stays at a
+ * block or two however large the file is, and the line number of every record is exact even
+ * when quoted fields hold line breaks.
+ */
+export async function* readCsvRows(
+  input: CsvInput,
+  options: ReadCsvOptions = {},
+): AsyncGenerator<CsvRowBatch, void, undefined> {
+  const blockChars = options.blockChars ?? BLOCK_CHARS;
+  const signal = options.signal;
+  let buffer = '';
+  let line = 1;
+  let dialect: CsvDialect | null = null;
+  let scanner: RecordScanner | null = null;
+
+  const chunks = textChunks(input);
+  for (;;) {
+    let next: IteratorResult<string, void>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      if (error instanceof NotUtf8Error) throw notUtf8(line);
+      throw error;
+    }
+    signal?.throwIfAborted();
+    if (next.done) break;
+    buffer = buffer === '' ? next.value : buffer + next.value;
+    if (dialect === null) {
+      dialect = detectDialect(buffer, false);
+      if (dialect === null) continue;
+      scanner = new RecordScanner(dialect);
+    }
+    if (buffer.length < blockChars || scanner === null) continue;
+    const cut = scanner.scan(buffer);
+    if (cut < 0) continue;
+    const block = parseBlock(buffer.slice(0, cut), line, dialect);
+    line = block.nextLine;
+    buffer = buffer.slice(cut + dialect.newline.length);
+    scanner.consumed(cut + dialect.newline.length);
+    if (block.batch.rows.length > 0) yield block.batch;
+  }
+
+  if (buffer.trim() === '') return;
+  dialect ??= detectDialect(buffer, true);
+  if (dialect === null) return;
+  scanner ??= new RecordScanner(dialect);
+  // A final line break ends the last record; it does not start an empty one.
+  const cut = scanner.scan(buffer);
+  const nl = dialect.newline;
+  const text = cut >= 0 && cut === buffer.length - nl.length ? buffer.slice(0, cut) : buffer;
+  const block = parseBlock(text, line, dialect);
+  if (block.batch.rows.length > 0) yield block.batch;
+}
+
+function notUtf8(line: number): CsvImportError {
+  return new CsvImportError([
+    {
+      line,
+      column: null,
+      value: null,
+      reason: 'is not valid UTF-8 text (save the file as UTF-8)',
+      severity: 'error',
+    },
+  ]);
+}
+
+/** Parses text holding whole records (no trailing line break) that starts on line `first`. */
+function parseBlock(
+  text: string,
+  first: number,
+  dialect: CsvDialect,
+): { batch: CsvRowBatch; nextLine: number } {
+  // An empty block is one blank line (papaparse would return no record for it at all).
+  if (text === '')
+    return { batch: { dialect, rows: [], lines: [], faults: null }, nextLine: first + 1 };
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: dialect.delimiter,
+    newline: dialect.newline,
+    quoteChar: '"',
+    header: false,
+    skipEmptyLines: false,
+    dynamicTyping: false,
+  });
+  const all = parsed.data;
+  let faults: Map<number, string> | null = null;
+  if (parsed.errors.length > 0) {
+    faults = new Map();
+    for (const error of parsed.errors) {
+      faults.set(
+        error.row ?? 0,
+        error.code === 'MissingQuotes'
+          ? 'has a quoted field that is never closed'
+          : 'has a stray quote inside a quoted field (write a quote inside quotes as "")',
+      );
+    }
+  }
+  if (dialect.newline === '\n') {
+    // A "\r\n" line in an "\n" file (files glued together): the "\r" is not data.
+    for (const row of all) {
+      const last = row[row.length - 1]!;
+      if (last.charCodeAt(last.length - 1) === 13) row[row.length - 1] = last.slice(0, -1);
+    }
+  }
+  // Records span one line each unless a quoted field holds a line break: only then is it
+  // worth looking inside the fields.
+  const spans =
+    text.includes('"') && countBreaks(text) !== all.length - 1 ? recordSpans(all) : null;
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const kept: Map<number, string> | null = faults ? new Map() : null;
+  let at = first;
+  for (let r = 0; r < all.length; r++) {
+    const row = all[r]!;
+    const start = at;
+    at += spans ? spans[r]! : 1;
+    const fault = faults?.get(r);
+    if (fault === undefined && isBlank(row)) continue;
+    if (fault !== undefined) kept!.set(rows.length, fault);
+    rows.push(row);
+    lines.push(start);
+  }
+  return { batch: { dialect, rows, lines, faults: kept }, nextLine: at };
+}
+
+/** A record with nothing in it: an empty line, or only delimiters and spaces. */
+function isBlank(row: readonly string[]): boolean {
+  const head = row[0]!;
+  if (head !== '' && head.charCodeAt(0) > 32) return false;
+  for (const field of row) if (field.trim() !== '') return false;
+  return true;
+}
+
+/** Physical line breaks in text: `\n`, `\r\n` and a lone `\r` each count once. */
+export function countBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) count++;
+  }
+  return count;
+}
+
+function recordSpans(rows: readonly (readonly string[])[]): number[] {
+  return rows.map((row) => {
+    let span = 1;
+    for (const field of row) {
+      if (field.includes('\n') || field.includes('\r')) span += countBreaks(field);
+    }
+    return span;
+  });
+}
