@@ -16,7 +16,8 @@ interface Figure {
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const sizesFlag = args.indexOf('--sizes');
-const sizes = sizesFlag >= 0 ? args.splice(sizesFlag, 2)[1]!.split(',').map(Number) : [100_000, 1_000_000];
+const sizes =
+  sizesFlag >= 0 ? args.splice(sizesFlag, 2)[1]!.split(',').map(Number) : [100_000, 1_000_000];
 const packageDirs = args.length
   ? args.map((dir) => resolve(dir))
   : ['packages', 'apps'].flatMap((group) =>
@@ -36,13 +37,18 @@ const figures: (Figure & { file: string })[] = [];
 for (const file of files) {
   for (const size of sizes) {
     process.stderr.write(`bench ${relative(root, file)} ${size.toLocaleString('en-US')}…\n`);
-    const output = execFileSync(process.execPath, ['--max-old-space-size=4096', file, String(size)], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const output = execFileSync(
+      process.execPath,
+      ['--max-old-space-size=4096', file, String(size)],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     for (const line of output.split('\n')) {
-      if (line.startsWith('{')) figures.push({ ...(JSON.parse(line) as Figure), file: relative(root, file) });
+      if (line.startsWith('{'))
+        figures.push({ ...(JSON.parse(line) as Figure), file: relative(root, file) });
     }
   }
 }
@@ -50,15 +56,26 @@ for (const file of files) {
 const extras = (f: Figure): string =>
   Object.entries(f)
     .filter(([key]) => !['name', 'rows', 'ms', 'peakRssMB', 'file'].includes(key))
-    .map(([key, value]) => `${key}=${typeof value === 'number' ? +value.toFixed(4) : String(value)}`)
+    .map(
+      ([key, value]) => `${key}=${typeof value === 'number' ? +value.toFixed(4) : String(value)}`,
+    )
     .join(' ');
 const table = [
   ['benchmark', 'rows', 'time ms', 'peak RSS MB', 'notes'],
-  ...figures.map((f) => [f.name, f.rows.toLocaleString('en-US'), f.ms.toFixed(0), f.peakRssMB.toFixed(0), extras(f)]),
+  ...figures.map((f) => [
+    f.name,
+    f.rows.toLocaleString('en-US'),
+    f.ms.toFixed(0),
+    f.peakRssMB.toFixed(0),
+    extras(f),
+  ]),
 ];
 const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
 const lines = table.map((row) =>
-  row.map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd(),
+  row
+    .map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+    .join('  ')
+    .trimEnd(),
 );
 lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
 process.stdout.write(`${lines.join('\n')}\n`);

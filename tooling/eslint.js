@@ -53,7 +53,14 @@ export function tesseraEslint(layer) {
   const { forbidden, browserSafe } = layers[layer];
   return tseslint.config(
     {
-      ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/*.d.ts'],
+      ignores: [
+        '**/dist/**',
+        '**/node_modules/**',
+        '**/.turbo/**',
+        '**/coverage/**',
+        '**/.examples/**',
+        '**/*.d.ts',
+      ],
     },
     js.configs.recommended,
     ...tseslint.configs.strictTypeChecked,

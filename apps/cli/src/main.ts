@@ -34,10 +34,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     compareCommand(io),
     pluginsCommand(io, registry),
   ]) {
-    program.addCommand(command.exitOverride().configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    }).showHelpAfterError('(run with --help for usage)'));
+    program.addCommand(
+      command
+        .exitOverride()
+        .configureOutput({
+          writeOut: (text) => io.stdout.write(text),
+          writeErr: (text) => io.stderr.write(text),
+        })
+        .showHelpAfterError('(run with --help for usage)'),
+    );
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -58,4 +63,6 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 // src/ and dist/ both sit one level below package.json.
-const { version: VERSION } = createRequire(import.meta.url)('../package.json') as { version: string };
+const { version: VERSION } = createRequire(import.meta.url)('../package.json') as {
+  version: string;
+};

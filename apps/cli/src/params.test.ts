@@ -3,7 +3,9 @@ import { parseParams } from './params.js';
 
 describe('parseParams', () => {
   it('reads JSON values and keeps other text as strings', () => {
-    expect(parseParams(['k=12', 'centers=reps', 'tolerance=0.05', 'fast=true', 'tiers=[1,2]'])).toEqual({
+    expect(
+      parseParams(['k=12', 'centers=reps', 'tolerance=0.05', 'fast=true', 'tiers=[1,2]']),
+    ).toEqual({
       k: 12,
       centers: 'reps',
       tolerance: 0.05,

@@ -18,7 +18,10 @@ export function parseParams(pairs: readonly string[]): Record<string, unknown> {
     let target = params;
     for (const part of path.slice(0, -1)) {
       const next = target[part];
-      if (next !== undefined && (typeof next !== 'object' || next === null || Array.isArray(next))) {
+      if (
+        next !== undefined &&
+        (typeof next !== 'object' || next === null || Array.isArray(next))
+      ) {
         throw new CliError(`--param "${pair}" conflicts with an earlier value of "${part}"`);
       }
       target = (target[part] ??= {}) as Record<string, unknown>;

@@ -50,7 +50,7 @@ export {
   type SegmentResult,
 } from './plugin/contract.js';
 export { PluginRegistry, pluginInfo, type PluginInfo } from './plugin/registry.js';
-export { runStrategy, type RunStrategyInput } from './plugin/run-strategy.js';
+export { runStrategy, parseStrategyParams, type RunStrategyInput } from './plugin/run-strategy.js';
 export { findPlanFault } from './plugin/validate-plan.js';
 
 // Randomness and geometry
@@ -73,5 +73,32 @@ export {
 export { accountsToGeoJSON, type AccountFeatureProperties } from './io/geojson/accounts-geojson.js';
 
 // CSV and GeoJSON I/O (io/)
+export type { CsvInput, ImportIssue, ImportResult, ImportOptions } from './io/csv/import-types.js';
+export { CsvImportError } from './io/csv/import-error.js';
+export { importAccountsCsv, type ImportAccountsOptions } from './io/csv/import-accounts.js';
+export { importRepsCsv } from './io/csv/import-reps.js';
+export { importPlanCsv } from './io/csv/import-plan.js';
+export { accountsToCsv, repsToCsv, planToCsv } from './io/csv/export-tables.js';
+export { escapeCsvCell } from './io/csv/write-csv.js';
 
 // Metrics (metrics/)
+export { computeMetrics, DEFAULT_METRICS_SEED } from './metrics/compute-metrics.js';
+export { comparePlans, metricDelta } from './metrics/compare-plans.js';
+export { balanceStats } from './metrics/balance.js';
+export { capacityTargets } from './metrics/targets.js';
+export {
+  weightedKMeans,
+  type WeightedKMeansOptions,
+  type WeightedKMeansResult,
+} from './metrics/weighted-kmeans.js';
+export { requiredSkills } from './metrics/required-skills.js';
+export { KMEANS_SAMPLE_SIZE } from './metrics/kmeans-reference.js';
+export type {
+  BalanceStats,
+  TerritoryMetrics,
+  PlanMetrics,
+  MetricsOptions,
+  PlanComparison,
+  ComparePlansOptions,
+  PlanFlow,
+} from './metrics/types.js';

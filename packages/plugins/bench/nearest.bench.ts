@@ -7,11 +7,20 @@ const n = Number(process.argv[2] ?? 100_000);
 const random = createRandom('bench-nearest');
 const builder = new AccountTableBuilder(n);
 for (let i = 0; i < n; i++) {
-  builder.push({ id: `A${i}`, lat: 25 + random.next() * 24, lon: -124 + random.next() * 57, workload: 1 });
+  builder.push({
+    id: `A${i}`,
+    lat: 25 + random.next() * 24,
+    lon: -124 + random.next() * 57,
+    workload: 1,
+  });
 }
 const accounts = builder.finish();
 const reps = RepTable.fromRows(
-  Array.from({ length: 200 }, (_, r) => ({ id: `R${r}`, lat: 25 + random.next() * 24, lon: -124 + random.next() * 57 })),
+  Array.from({ length: 200 }, (_, r) => ({
+    id: `R${r}`,
+    lat: 25 + random.next() * 24,
+    lon: -124 + random.next() * 57,
+  })),
 );
 
 await runStrategy(nearest, { accounts: builderSlice(), reps }); // warm-up on a small table
@@ -29,6 +38,7 @@ console.log(
 
 function builderSlice() {
   const small = new AccountTableBuilder(1000);
-  for (let i = 0; i < 1000; i++) small.push({ id: `w${i}`, lat: 30 + (i % 10), lon: -100 + (i % 7) });
+  for (let i = 0; i < 1000; i++)
+    small.push({ id: `w${i}`, lat: 30 + (i % 10), lon: -100 + (i % 7) });
   return small.finish();
 }

@@ -2,6 +2,7 @@
 // A line `console.log(expr); // value` becomes an assertion that expr equals value.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -19,7 +20,14 @@ async function readmes(): Promise<string[]> {
       }
     }
   }
-  const present = await Promise.all(found.map((file) => readFile(file, 'utf8').then(() => file, () => null)));
+  const present = await Promise.all(
+    found.map((file) =>
+      readFile(file, 'utf8').then(
+        () => file,
+        () => null,
+      ),
+    ),
+  );
   return present.filter((file): file is string => file !== null);
 }
 
@@ -27,19 +35,39 @@ function tsBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
 }
 
-/** `console.log(expr); // expected` → `check(expr, expected)`; the rest runs as written. */
+/**
+ * `console.log(expr); // expected` → `check(expr, expected)` when the comment is a complete
+ * JavaScript value (text after a colon is prose); other comments are prose and stay as written.
+ */
 function withAssertions(code: string): string {
   return code.replace(
-    /^(\s*)console\.log\((.+)\);\s*\/\/\s*([^:\n]+?)(?::.*)?$/gm,
-    (_, indent: string, expr: string, expected: string) => `${indent}__check(${expr}, ${expected});`,
+    /^(\s*)console\.log\((.+)\);\s*\/\/\s*(.+)$/gm,
+    (line: string, indent: string, expr: string, comment: string) => {
+      const expected = [comment, comment.split(':')[0]!].find(isValue);
+      return expected === undefined ? line : `${indent}__check(${expr}, ${expected.trim()});`;
+    },
   );
+}
+
+function isValue(text: string): boolean {
+  try {
+    // Compiles without running: only checks that the text is one expression.
+    new Script(`(${text});`);
+    return text.trim() !== '';
+  } catch {
+    return false;
+  }
 }
 
 const files = await readmes();
 const cases = (
   await Promise.all(
     files.map(async (file) =>
-      tsBlocks(await readFile(file, 'utf8')).map((code, i) => ({ file: relative(root, file), index: i, code })),
+      tsBlocks(await readFile(file, 'utf8')).map((code, i) => ({
+        file: relative(root, file),
+        index: i,
+        code,
+      })),
     ),
   )
 ).flat();
@@ -49,13 +77,17 @@ describe('README examples', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
 
-  it.each(cases)('$file example $index runs and prints what it says', async ({ file, index, code }) => {
-    const checks: [unknown, unknown][] = [];
-    (globalThis as Record<string, unknown>).__check = (actual: unknown, expected: unknown) => checks.push([actual, expected]);
-    const target = join(scratch, `${file.replaceAll('/', '__')}.${index}.ts`);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, withAssertions(code));
-    await import(target);
-    for (const [actual, expected] of checks) expect(actual).toEqual(expected);
-  });
+  it.each(cases)(
+    '$file example $index runs and prints what it says',
+    async ({ file, index, code }) => {
+      const checks: [unknown, unknown][] = [];
+      (globalThis as Record<string, unknown>).__check = (actual: unknown, expected: unknown) =>
+        checks.push([actual, expected]);
+      const target = join(scratch, `${file.replaceAll('/', '__')}.${index}.ts`);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, withAssertions(code));
+      await import(target);
+      for (const [actual, expected] of checks) expect(actual).toEqual(expected);
+    },
+  );
 });

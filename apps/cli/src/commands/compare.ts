@@ -30,6 +30,15 @@ export function compareCommand(io: CliIO): Command {
         io.stdout.write(formatCompareTable(comparison, fileA, fileB));
         return;
       }
-      io.stdout.write(`${JSON.stringify({ a: fileA, b: fileB, ...comparison }, null, 2)}\n`);
+      const { accountsMoved, accountsMovedShare, delta, a: metricsA, b: metricsB } = comparison;
+      const report = {
+        plans: { a: fileA, b: fileB },
+        accountsMoved,
+        accountsMovedShare,
+        delta,
+        a: metricsA,
+        b: metricsB,
+      };
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     });
 }

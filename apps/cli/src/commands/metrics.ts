@@ -26,7 +26,9 @@ export function metricsCommand(io: CliIO): Command {
       const plan = await loadPlan(options.plan, accounts, reps);
       const metrics = computeMetrics(accounts, reps, plan, { seed: options.seed });
       io.stdout.write(
-        options.format === 'table' ? formatMetricsTable(metrics) : `${JSON.stringify(metrics, null, 2)}\n`,
+        options.format === 'table'
+          ? formatMetricsTable(metrics)
+          : `${JSON.stringify(metrics, null, 2)}\n`,
       );
     });
 }

@@ -16,6 +16,7 @@ export function seedValue(value: string): string | number {
 export type Format = 'json' | 'table';
 
 export function formatValue(value: string): Format {
-  if (value !== 'json' && value !== 'table') throw new InvalidArgumentError('expected "json" or "table"');
+  if (value !== 'json' && value !== 'table')
+    throw new InvalidArgumentError('expected "json" or "table"');
   return value;
 }

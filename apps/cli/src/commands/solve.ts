@@ -1,4 +1,10 @@
-import { computeMetrics, planToCsv, runStrategy, type PluginRegistry } from '@tessera/core';
+import {
+  computeMetrics,
+  parseStrategyParams,
+  planToCsv,
+  runStrategy,
+  type PluginRegistry,
+} from '@tessera/core';
 import { Command } from 'commander';
 import { loadTables } from '../files/load-tables.js';
 import { writeOutput } from '../files/write-output.js';
@@ -32,13 +38,25 @@ export function solveCommand(io: CliIO, registry: PluginRegistry): Command {
     .action(async (options: SolveOptions) => {
       const plugin = registry.get(options.strategy);
       const params = parseParams(options.param);
-      const { accounts, reps } = await loadTables(io, options, { skipInvalid: options.skipInvalid ?? false });
+      parseStrategyParams(plugin, params); // fail on a bad parameter before reading any file
+      const { accounts, reps } = await loadTables(io, options, {
+        skipInvalid: options.skipInvalid ?? false,
+      });
       const progress = createProgress(io, plugin.id);
       const result = await runStrategy(
         plugin,
-        { accounts, reps, seed: options.seed, onProgress: (f, m) => { progress.update(f, m); } },
+        {
+          accounts,
+          reps,
+          seed: options.seed,
+          onProgress: (f, m) => {
+            progress.update(f, m);
+          },
+        },
         params,
-      ).finally(() => { progress.stop(); });
+      ).finally(() => {
+        progress.stop();
+      });
       for (const warning of result.warnings ?? []) io.stderr.write(`warning: ${warning}\n`);
       if (result.infeasible) io.stderr.write(`warning: infeasible: ${result.infeasible.reason}\n`);
       await writeOutput(options.out, planToCsv(result.plan, accounts));

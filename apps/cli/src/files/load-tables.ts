@@ -23,7 +23,7 @@ export async function loadTables(
 ): Promise<{ accounts: AccountTable; reps: RepTable }> {
   const reps = await withFile(files.reps, async () => {
     const result = await importRepsCsv(await openInput(files.reps, 'reps'), options);
-    reportIssues(io, files.reps, result.issues);
+    reportIssues(io, files.reps, result.issues, result.issueCount);
     return result.table;
   });
   const accounts = await withFile(files.accounts, async () => {
@@ -31,7 +31,7 @@ export async function loadTables(
       ...options,
       reps,
     });
-    reportIssues(io, files.accounts, result.issues);
+    reportIssues(io, files.accounts, result.issues, result.issueCount);
     return result.table;
   });
   return { accounts, reps };
@@ -49,21 +49,41 @@ async function withFile<T>(path: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof CsvImportError) throw new CliError(`${path}: ${error.message}`, { cause: error });
+    if (error instanceof CsvImportError)
+      throw new CliError(`${path}: ${error.message}`, { cause: error });
     throw error;
   }
 }
 
-const SHOWN_ISSUES = 5;
-
-/** Warnings and skipped rows go to stderr: a few in full, then a count. */
-function reportIssues(io: CliIO, path: string, issues: readonly ImportIssue[]): void {
-  for (const issue of issues.slice(0, SHOWN_ISSUES)) {
-    const where = issue.column ? `line ${issue.line}, column "${issue.column}"` : `line ${issue.line}`;
-    const verb = issue.severity === 'error' ? 'skipped' : 'warning';
-    io.stderr.write(`${path}: ${where}: ${verb}: ${issue.reason}\n`);
+/**
+ * Warnings and skipped rows go to stderr as one line per kind of problem (how many, and the
+ * first line that has it), so a file with thousands of stale owners stays readable.
+ */
+function reportIssues(
+  io: CliIO,
+  path: string,
+  issues: readonly ImportIssue[],
+  issueCount: number,
+): void {
+  const kinds = new Map<string, { first: ImportIssue; count: number }>();
+  for (const issue of issues) {
+    const key = `${issue.severity}\u0000${issue.column ?? ''}\u0000${issue.reason}`;
+    const kind = kinds.get(key);
+    if (kind) kind.count++;
+    else kinds.set(key, { first: issue, count: 1 });
   }
-  if (issues.length > SHOWN_ISSUES) {
-    io.stderr.write(`${path}: … and ${issues.length - SHOWN_ISSUES} more\n`);
+  for (const { first, count } of kinds.values()) {
+    const what =
+      first.severity === 'error'
+        ? `${count} row${count === 1 ? '' : 's'} skipped`
+        : `${count} warning${count === 1 ? '' : 's'}`;
+    const column = first.column ? `column "${first.column}" ` : '';
+    const where = count === 1 ? `line ${first.line}` : `first on line ${first.line}`;
+    io.stderr.write(`${path}: ${what}: ${column}${first.reason} (${where})\n`);
+  }
+  if (issueCount > issues.length) {
+    io.stderr.write(
+      `${path}: ${issueCount} problems in all; the counts above cover the first ${issues.length}\n`,
+    );
   }
 }

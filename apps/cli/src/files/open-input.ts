@@ -7,7 +7,9 @@ export async function openInput(path: string, what: string): Promise<AsyncIterab
   const info = await stat(path).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(
-      code === 'ENOENT' ? `${what} file "${path}" does not exist` : `cannot read ${what} file "${path}" (${code ?? 'unknown error'})`,
+      code === 'ENOENT'
+        ? `${what} file "${path}" does not exist`
+        : `cannot read ${what} file "${path}" (${code ?? 'unknown error'})`,
     );
   });
   if (!info.isFile()) throw new CliError(`${what} file "${path}" is not a file`);

@@ -1,6 +1,8 @@
 import type { PlanMetrics } from '@tessera/core';
 import { renderTable } from './text-table.js';
 
+const collator = new Intl.Collator('en', { numeric: true });
+
 /** The metrics of one plan for people: a summary, then one line per territory. */
 export function formatMetricsTable(metrics: PlanMetrics): string {
   const summary = renderTable(
@@ -8,19 +10,33 @@ export function formatMetricsTable(metrics: PlanMetrics): string {
     summaryRows(metrics).map(([name, value]) => [name, value]),
   );
   const territories = renderTable(
-    ['territory', 'rep', 'accounts', 'workload', 'capacity', 'util.', 'potential', 'revenue', 'spread km', 'travel km'],
-    metrics.territories.map((t) => [
-      t.id,
-      t.repId ?? '',
-      t.accounts,
-      round(t.workload),
-      round(t.capacity),
-      round(t.utilization, 3),
-      round(t.potential),
-      round(t.revenue),
-      round(t.meanDistanceKm, 1),
-      t.travelKm === null ? null : round(t.travelKm, 1),
-    ]),
+    [
+      'territory',
+      'rep',
+      'accounts',
+      'workload',
+      'capacity',
+      'util.',
+      'potential',
+      'revenue',
+      'spread km',
+      'travel km',
+    ],
+    // Sorted by id for reading; the JSON keeps the plan's own order.
+    [...metrics.territories]
+      .sort((x, y) => collator.compare(x.id, y.id))
+      .map((t) => [
+        t.id,
+        t.repId ?? '',
+        t.accounts,
+        round(t.workload),
+        round(t.capacity),
+        round(t.utilization, 3),
+        round(t.potential),
+        round(t.revenue),
+        round(t.meanDistanceKm, 1),
+        t.travelKm === null ? null : round(t.travelKm, 1),
+      ]),
   );
   return `${summary}\n${territories}`;
 }
@@ -39,8 +55,14 @@ export function summaryRows(metrics: PlanMetrics): [string, number | null][] {
   }
   rows.push(
     ['compactness: mean distance km', round(metrics.compactness.meanDistanceKm, 1)],
-    ['compactness: ratio to k-means', metrics.compactness.kmeansRatio === null ? null : round(metrics.compactness.kmeansRatio, 3)],
-    ['travel: mean distance to rep km', metrics.travel.meanDistanceKm === null ? null : round(metrics.travel.meanDistanceKm, 1)],
+    [
+      'compactness: ratio to k-means',
+      metrics.compactness.kmeansRatio === null ? null : round(metrics.compactness.kmeansRatio, 3),
+    ],
+    [
+      'travel: mean distance to rep km',
+      metrics.travel.meanDistanceKm === null ? null : round(metrics.travel.meanDistanceKm, 1),
+    ],
     ['continuity: accounts moved', round(metrics.continuity.accountsMovedShare, 3)],
     ['continuity: revenue moved', round(metrics.continuity.revenueMovedShare, 3)],
     ['skill match: workload share', round(metrics.skillMatch.share, 3)],

@@ -44,7 +44,10 @@ export class GeoIndex {
     let chosen = best;
     for (const id of around(this.#tree, lon, lat, Infinity, bestKm + 1e-9)) {
       const candidate = this.#original[id]!;
-      if (candidate < chosen && greatCircleKm(lat, lon, this.#lat[candidate]!, this.#lon[candidate]!) <= bestKm) {
+      if (
+        candidate < chosen &&
+        greatCircleKm(lat, lon, this.#lat[candidate]!, this.#lon[candidate]!) <= bestKm
+      ) {
         chosen = candidate;
       }
     }
@@ -55,7 +58,9 @@ export class GeoIndex {
   nearestK(lat: number, lon: number, count: number): number[] {
     if (!this.#tree || count <= 0) return [];
     const ids = around(this.#tree, lon, lat, count).map((id) => this.#original[id]!);
-    const dist = new Map(ids.map((i) => [i, greatCircleKm(lat, lon, this.#lat[i]!, this.#lon[i]!)]));
+    const dist = new Map(
+      ids.map((i) => [i, greatCircleKm(lat, lon, this.#lat[i]!, this.#lon[i]!)]),
+    );
     return ids.sort((a, b) => dist.get(a)! - dist.get(b)! || a - b);
   }
 }

@@ -31,6 +31,8 @@ describe('Plan', () => {
 
   it('refuses to be read against another table', () => {
     const plan = new Plan(new Int32Array(2), []);
-    expect(() => { assertPlanFits(plan, accounts); }).toThrow('plan covers 2 accounts but the account table has 4');
+    expect(() => {
+      assertPlanFits(plan, accounts);
+    }).toThrow('plan covers 2 accounts but the account table has 4');
   });
 });

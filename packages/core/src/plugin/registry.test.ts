@@ -19,7 +19,9 @@ describe('PluginRegistry', () => {
     expect(info).toMatchObject({ id: 'noop', version: '1.2.3', description: 'assigns nothing' });
     expect(info!.paramsSchema).toMatchObject({
       type: 'object',
-      properties: { k: { type: 'integer', default: 3, description: 'territories', exclusiveMinimum: 0 } },
+      properties: {
+        k: { type: 'integer', default: 3, description: 'territories', exclusiveMinimum: 0 },
+      },
     });
   });
 

@@ -44,29 +44,71 @@ describe('runStrategy', () => {
   });
 
   it('rejects bad parameters naming the plugin and the parameter', async () => {
-    await expect(runStrategy(returning(() => null), { accounts, reps }, { k: 0 })).rejects.toThrow(
-      /^strategy "fixed": parameter "k": Too small/,
-    );
+    await expect(
+      runStrategy(
+        returning(() => null),
+        { accounts, reps },
+        { k: 0 },
+      ),
+    ).rejects.toThrow(/^strategy "fixed": parameter "k": Too small/);
   });
 
   it.each([
     ['no plan', () => ({}), 'the result has no Plan'],
-    ['wrong length', () => ({ plan: Plan.fromRepAssignment(reps, Int32Array.from([0])) }), 'the plan covers 1 accounts, the table has 3'],
-    ['unknown territory', () => ({ plan: assign([0, 5, 0]) }), 'account "a2" is in territory #5, which does not exist'],
-    ['unknown rep', () => ({ plan: new Plan(Int32Array.from([0, 0, 0]), [{ id: 'T', name: 'T', repId: 'r9' }]) }), 'territory "T" names unknown rep "r9"'],
-    ['duplicate territory', () => ({ plan: new Plan(Int32Array.from([0, 1, 1]), [{ id: 'T', name: '', repId: 'r1' }, { id: 'T', name: '', repId: 'r2' }]) }), 'territory id "T" is used twice'],
-    ['rep leading two', () => ({ plan: new Plan(Int32Array.from([0, 1, 1]), [{ id: 'A', name: '', repId: 'r1' }, { id: 'B', name: '', repId: 'r1' }]) }), 'rep "r1" leads both territory "A" and "B"'],
+    [
+      'wrong length',
+      () => ({ plan: Plan.fromRepAssignment(reps, Int32Array.from([0])) }),
+      'the plan covers 1 accounts, the table has 3',
+    ],
+    [
+      'unknown territory',
+      () => ({ plan: assign([0, 5, 0]) }),
+      'account "a2" is in territory #5, which does not exist',
+    ],
+    [
+      'unknown rep',
+      () => ({ plan: new Plan(Int32Array.from([0, 0, 0]), [{ id: 'T', name: 'T', repId: 'r9' }]) }),
+      'territory "T" names unknown rep "r9"',
+    ],
+    [
+      'duplicate territory',
+      () => ({
+        plan: new Plan(Int32Array.from([0, 1, 1]), [
+          { id: 'T', name: '', repId: 'r1' },
+          { id: 'T', name: '', repId: 'r2' },
+        ]),
+      }),
+      'territory id "T" is used twice',
+    ],
+    [
+      'rep leading two',
+      () => ({
+        plan: new Plan(Int32Array.from([0, 1, 1]), [
+          { id: 'A', name: '', repId: 'r1' },
+          { id: 'B', name: '', repId: 'r1' },
+        ]),
+      }),
+      'rep "r1" leads both territory "A" and "B"',
+    ],
     ['lock broken', () => ({ plan: assign([1, 1, 1]) }), 'locked account "a1" left its owner "r1"'],
-  ])('rejects an invalid result (%s) naming the plugin and the first fault', async (_, result, fault) => {
-    await expect(runStrategy(returning(result), { accounts, reps })).rejects.toThrow(
-      `strategy "fixed" returned an invalid plan: ${fault}`,
-    );
-  });
+  ])(
+    'rejects an invalid result (%s) naming the plugin and the first fault',
+    async (_, result, fault) => {
+      await expect(runStrategy(returning(result), { accounts, reps })).rejects.toThrow(
+        `strategy "fixed" returned an invalid plan: ${fault}`,
+      );
+    },
+  );
 
   it('lets a lock on an account whose owner left go unhonoured', async () => {
     const orphan = AccountTable.fromRows([{ id: 'x', owner: 'gone', locked: true }]);
     const plan = Plan.fromRepAssignment(reps, Int32Array.from([1]));
-    await expect(runStrategy(returning(() => ({ plan })), { accounts: orphan, reps })).resolves.toMatchObject({ plan });
+    await expect(
+      runStrategy(
+        returning(() => ({ plan })),
+        { accounts: orphan, reps },
+      ),
+    ).resolves.toMatchObject({ plan });
   });
 
   it('clamps progress into a monotone sequence that ends at 1', async () => {

@@ -27,12 +27,7 @@ export async function runStrategy(
   input: RunStrategyInput,
   rawParams: unknown = {},
 ): Promise<SegmentResult> {
-  const parsed = plugin.params.safeParse(rawParams);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? `parameter "${issue.path.join('.')}"` : 'parameters';
-    throw new TesseraError('INVALID_PARAMS', `strategy "${plugin.id}": ${where}: ${issue.message}`);
-  }
+  const params = parseStrategyParams(plugin, rawParams);
   const locks = input.locks ?? input.accounts.locked;
   if (locks.length !== input.accounts.length) {
     throw new TesseraError(
@@ -56,7 +51,7 @@ export async function runStrategy(
       input.onProgress?.(clamped, message);
     },
   };
-  const result = await plugin.segment(ctx, parsed.data);
+  const result = await plugin.segment(ctx, params);
   signal.throwIfAborted();
   if (typeof result !== 'object') {
     throw new TesseraError('INVALID_PLUGIN_RESULT', `strategy "${plugin.id}" returned no result`);
@@ -70,4 +65,18 @@ export async function runStrategy(
   }
   ctx.progress(1);
   return result;
+}
+
+/**
+ * A plugin's parameters checked against its schema, defaults filled in; the error names the
+ * plugin and the first bad parameter. Callers may check before loading data to fail fast.
+ */
+export function parseStrategyParams(plugin: StrategyPlugin, rawParams: unknown = {}): unknown {
+  const parsed = plugin.params.safeParse(rawParams);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? `parameter "${issue.path.join('.')}"` : 'parameters';
+    throw new TesseraError('INVALID_PARAMS', `strategy "${plugin.id}": ${where}: ${issue.message}`);
+  }
+  return parsed.data;
 }

@@ -9,8 +9,10 @@ const reps = RepTable.fromRows([
   { id: 'remote', capacity: 10 }, // no home base
 ]);
 
-const repIds = (plan: { territoryOf: Int32Array; territories: readonly { repId: string | null }[] }) =>
-  Array.from(plan.territoryOf, (t) => (t < 0 ? null : plan.territories[t]!.repId));
+const repIds = (plan: {
+  territoryOf: Int32Array;
+  territories: readonly { repId: string | null }[];
+}) => Array.from(plan.territoryOf, (t) => (t < 0 ? null : plan.territories[t]!.repId));
 
 describe('nearest', () => {
   it('assigns each account to the nearest home base, ties to the rep listed first', async () => {

@@ -23,7 +23,13 @@ describe('territoriesToGeoJSON', () => {
 
   it('draws the convex hull of each territory', () => {
     const south = collection.features[0]!;
-    expect(south.properties).toEqual({ id: 'T1', name: 'South', repId: 'r1', accounts: 4, workload: 10 });
+    expect(south.properties).toEqual({
+      id: 'T1',
+      name: 'South',
+      repId: 'r1',
+      accounts: 4,
+      workload: 10,
+    });
     expect(south.geometry.type).toBe('Polygon');
     const ring = (south.geometry as { coordinates: number[][][] }).coordinates[0]!;
     // a closed ring through the three corners; the interior point is not a vertex
@@ -41,7 +47,12 @@ describe('accountsToGeoJSON', () => {
   it('emits located accounts with their territory and rep', () => {
     const collection = accountsToGeoJSON(accounts, plan);
     expect(collection.features).toHaveLength(5);
-    expect(collection.features[4]!.properties).toMatchObject({ id: 'e', territoryId: 'T2', repId: 'r2', workload: 5 });
+    expect(collection.features[4]!.properties).toMatchObject({
+      id: 'e',
+      territoryId: 'T2',
+      repId: 'r2',
+      workload: 5,
+    });
   });
 
   it('works without a plan', () => {
