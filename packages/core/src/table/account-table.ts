@@ -7,6 +7,13 @@ import {
 import { Float64Builder, FlagBuilder } from './growable.js';
 import { StringColumn, StringColumnBuilder, type StringColumnData } from './string-column.js';
 import { TagColumn, TagColumnBuilder, type TagColumnData } from './tag-column.js';
+import {
+  AttributeColumnsBuilder,
+  attributesFromData,
+  attributesOfRow,
+  attributesToData,
+  type AttributeColumns,
+} from './attribute-columns.js';
 import { buildIdIndex, collectBuffers } from './table-support.js';
 
 /** One account as written by a program (the CSV importer, the generator, a test). */
@@ -110,7 +117,7 @@ export class AccountTable {
   readonly locked: Uint8Array;
   readonly skillsRequired: TagColumn;
   /** Extra columns by their CSV header, in file order. */
-  readonly attributes: ReadonlyMap<string, CategoryColumn>;
+  readonly attributes: AttributeColumns;
   #index: Map<string, number> | undefined;
 
   constructor(data: AccountTableData) {
@@ -131,9 +138,7 @@ export class AccountTable {
     this.owner = new CategoryColumn(data.categories.owner);
     this.locked = data.locked;
     this.skillsRequired = new TagColumn(data.skillsRequired);
-    this.attributes = new Map(
-      data.attributes.map(([key, column]) => [key, new CategoryColumn(column)]),
-    );
+    this.attributes = attributesFromData(data.attributes);
     checkLengths(this);
   }
 
@@ -158,11 +163,6 @@ export class AccountTable {
   /** Row i as a plain object (allocates: use the columns for scans). */
   row(i: number): AccountRow {
     const num = (v: number): number | null => (Number.isNaN(v) ? null : v);
-    const attributes: Record<string, string> = {};
-    for (const [key, column] of this.attributes) {
-      const value = column.get(i);
-      if (value !== null) attributes[key] = value;
-    }
     return {
       index: i,
       id: this.id.get(i),
@@ -181,7 +181,7 @@ export class AccountTable {
       owner: this.owner.get(i),
       locked: this.locked[i] === 1,
       skillsRequired: this.skillsRequired.get(i),
-      attributes,
+      attributes: attributesOfRow(this.attributes, i),
     };
   }
 
@@ -213,7 +213,7 @@ export class AccountTable {
       },
       locked: this.locked,
       skillsRequired: this.skillsRequired.data(),
-      attributes: [...this.attributes].map(([key, column]) => [key, column.data()]),
+      attributes: attributesToData(this.attributes),
     };
   }
 
@@ -260,13 +260,11 @@ export class AccountTableBuilder {
   readonly #categories: Record<AccountCategory, CategoryColumnBuilder>;
   readonly #locked: FlagBuilder;
   readonly #skills: TagColumnBuilder;
-  readonly #attributes = new Map<string, CategoryColumnBuilder>();
+  readonly #attributes: AttributeColumnsBuilder;
   readonly #seen = new Set<string>();
-  readonly #expected: number;
   #count = 0;
 
   constructor(expectedRows = 1024) {
-    this.#expected = expectedRows;
     this.#id = new StringColumnBuilder(expectedRows);
     this.#name = new StringColumnBuilder(expectedRows);
     this.#measures = Object.fromEntries(
@@ -277,6 +275,7 @@ export class AccountTableBuilder {
     ) as Record<AccountCategory, CategoryColumnBuilder>;
     this.#locked = new FlagBuilder(expectedRows);
     this.#skills = new TagColumnBuilder(expectedRows);
+    this.#attributes = new AttributeColumnsBuilder(expectedRows);
   }
 
   get length(): number {
@@ -290,11 +289,7 @@ export class AccountTableBuilder {
 
   /** Declares an extra column up front so it keeps its place even if early rows lack it. */
   declareAttribute(key: string): void {
-    if (!this.#attributes.has(key)) {
-      const column = new CategoryColumnBuilder(this.#expected);
-      for (let i = 0; i < this.#count; i++) column.push(null);
-      this.#attributes.set(key, column);
-    }
+    this.#attributes.declare(key);
   }
 
   push(row: AccountInput): void {
@@ -324,10 +319,7 @@ export class AccountTableBuilder {
     c.owner.push(row.owner);
     this.#locked.push(row.locked);
     this.#skills.push(row.skillsRequired ?? NO_TAGS);
-    if (row.attributes) for (const key of Object.keys(row.attributes)) this.declareAttribute(key);
-    if (this.#attributes.size > 0) {
-      for (const [key, column] of this.#attributes) column.push(row.attributes?.[key]);
-    }
+    this.#attributes.push(row.attributes);
     this.#count++;
   }
 
@@ -344,7 +336,7 @@ export class AccountTableBuilder {
       ) as Record<AccountCategory, CategoryColumnData>,
       locked: this.#locked.finish(),
       skillsRequired: this.#skills.finish().data(),
-      attributes: [...this.#attributes].map(([key, column]) => [key, column.finish().data()]),
+      attributes: this.#attributes.finish(),
     });
   }
 }

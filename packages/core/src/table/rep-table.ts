@@ -1,12 +1,15 @@
 import { TesseraError } from '../errors/tessera-error.js';
-import {
-  CategoryColumn,
-  CategoryColumnBuilder,
-  type CategoryColumnData,
-} from './category-column.js';
+import type { CategoryColumnData } from './category-column.js';
 import { Float64Builder } from './growable.js';
 import { StringColumn, StringColumnBuilder, type StringColumnData } from './string-column.js';
 import { TagColumn, TagColumnBuilder, type TagColumnData } from './tag-column.js';
+import {
+  AttributeColumnsBuilder,
+  attributesFromData,
+  attributesOfRow,
+  attributesToData,
+  type AttributeColumns,
+} from './attribute-columns.js';
 import { buildIdIndex, collectBuffers } from './table-support.js';
 
 /** One rep as written by a program. */
@@ -61,7 +64,7 @@ export class RepTable {
   readonly capacity: Float64Array;
   readonly level: Float64Array;
   readonly skills: TagColumn;
-  readonly attributes: ReadonlyMap<string, CategoryColumn>;
+  readonly attributes: AttributeColumns;
   #index: Map<string, number> | undefined;
 
   constructor(data: RepTableData) {
@@ -73,9 +76,7 @@ export class RepTable {
     this.capacity = data.measures.capacity;
     this.level = data.measures.level;
     this.skills = new TagColumn(data.skills);
-    this.attributes = new Map(
-      data.attributes.map(([key, column]) => [key, new CategoryColumn(column)]),
-    );
+    this.attributes = attributesFromData(data.attributes);
     for (const [name, column] of [
       ['name', this.name],
       ...REP_MEASURES.map((m) => [m, this[m]] as const),
@@ -105,11 +106,6 @@ export class RepTable {
 
   row(i: number): RepRow {
     const num = (v: number): number | null => (Number.isNaN(v) ? null : v);
-    const attributes: Record<string, string> = {};
-    for (const [key, column] of this.attributes) {
-      const value = column.get(i);
-      if (value !== null) attributes[key] = value;
-    }
     return {
       index: i,
       id: this.id.get(i),
@@ -119,7 +115,7 @@ export class RepTable {
       capacity: num(this.capacity[i]!),
       skills: this.skills.get(i),
       level: num(this.level[i]!),
-      attributes,
+      attributes: attributesOfRow(this.attributes, i),
     };
   }
 
@@ -134,7 +130,7 @@ export class RepTable {
       name: this.name.data(),
       measures: { lat: this.lat, lon: this.lon, capacity: this.capacity, level: this.level },
       skills: this.skills.data(),
-      attributes: [...this.attributes].map(([key, column]) => [key, column.data()]),
+      attributes: attributesToData(this.attributes),
     };
   }
 
@@ -154,7 +150,7 @@ export class RepTableBuilder {
     REP_MEASURES.map((m) => [m, new Float64Builder(64)]),
   ) as Record<RepMeasure, Float64Builder>;
   readonly #skills = new TagColumnBuilder(64);
-  readonly #attributes = new Map<string, CategoryColumnBuilder>();
+  readonly #attributes = new AttributeColumnsBuilder(64);
   readonly #seen = new Set<string>();
   #count = 0;
 
@@ -167,11 +163,7 @@ export class RepTableBuilder {
   }
 
   declareAttribute(key: string): void {
-    if (!this.#attributes.has(key)) {
-      const column = new CategoryColumnBuilder(64);
-      for (let i = 0; i < this.#count; i++) column.push(null);
-      this.#attributes.set(key, column);
-    }
+    this.#attributes.declare(key);
   }
 
   push(row: RepInput): void {
@@ -186,8 +178,7 @@ export class RepTableBuilder {
     this.#name.push(row.name ?? '');
     for (const m of REP_MEASURES) this.#measures[m].push(row[m]);
     this.#skills.push(row.skills ?? []);
-    if (row.attributes) for (const key of Object.keys(row.attributes)) this.declareAttribute(key);
-    for (const [key, column] of this.#attributes) column.push(row.attributes?.[key]);
+    this.#attributes.push(row.attributes);
     this.#count++;
   }
 
@@ -200,7 +191,7 @@ export class RepTableBuilder {
         REP_MEASURES.map((m) => [m, this.#measures[m].finish()]),
       ) as Record<RepMeasure, Float64Array>,
       skills: this.#skills.finish().data(),
-      attributes: [...this.#attributes].map(([key, column]) => [key, column.finish().data()]),
+      attributes: this.#attributes.finish(),
     });
   }
 }

@@ -127,3 +127,13 @@ export function resolveHeader<K extends string>(
     width: header.length,
   };
 }
+
+/** A file with a latitude column must have a longitude column, and the reverse. */
+export function requireCoordinatePair(header: ResolvedHeader<'lat' | 'lon'>): void {
+  if (header.index.lat < 0 === header.index.lon < 0) return;
+  const [has, lacks] = header.index.lat < 0 ? (['lon', 'lat'] as const) : (['lat', 'lon'] as const);
+  throw headerError(
+    header.label[has],
+    `there is a "${header.label[has]}" column but no "${lacks}" column`,
+  );
+}

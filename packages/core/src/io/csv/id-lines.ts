@@ -1,3 +1,5 @@
+import type { IssueLog } from './issue-log.js';
+
 /**
  * Remembers the line each id was first seen on, so a repeated id can name it. It leans on the
  * table builder's own id set for the common case: a million-row import then keeps one hash table
@@ -14,6 +16,16 @@ export class IdLines {
   /** `pushed` tells whether the builder already holds an id. */
   constructor(pushed: (id: string) => boolean) {
     this.#pushed = pushed;
+  }
+
+  /** Logs an empty or repeated id on this line; `noun` names what lacks one ("account"). */
+  check(log: IssueLog, line: number, column: string, id: string, noun: string): void {
+    if (id === '') {
+      log.error(line, column, null, `is empty: every ${noun} needs an id`);
+      return;
+    }
+    const first = this.firstLine(id);
+    if (first !== undefined) log.error(line, column, id, `appears twice (first on line ${first})`);
   }
 
   /** The line an id was first seen on, or undefined for a new id. */

@@ -5,9 +5,8 @@ import {
 } from '../../table/account-table.js';
 import type { RepTable } from '../../table/rep-table.js';
 import { CellReader } from './cell-reader.js';
-import { ACCOUNT_COLUMNS, resolveHeader } from './columns.js';
+import { ACCOUNT_COLUMNS, requireCoordinatePair, resolveHeader } from './columns.js';
 import { IdLines } from './id-lines.js';
-import { headerError } from './import-error.js';
 import { importRecords, type RecordSink, type SinkContext } from './import-records.js';
 import type { CsvInput, ImportOptions, ImportResult } from './import-types.js';
 
@@ -55,14 +54,7 @@ class AccountSink implements RecordSink<AccountTable> {
 
   constructor(context: SinkContext, reps: RepTable | undefined) {
     const header = resolveHeader(context.header, ACCOUNT_COLUMNS, ['id']);
-    if (header.index.lat < 0 !== header.index.lon < 0) {
-      const [has, lacks]: [AccountColumn, AccountColumn] =
-        header.index.lat < 0 ? ['lon', 'lat'] : ['lat', 'lon'];
-      throw headerError(
-        header.label[has],
-        `there is a "${header.label[has]}" column but no "${lacks}" column`,
-      );
-    }
+    requireCoordinatePair(header);
     this.#context = context;
     this.#cells = new CellReader(context.log, context.dialect.delimiter === ';');
     this.#reps = reps;
@@ -82,13 +74,7 @@ class AccountSink implements RecordSink<AccountTable> {
     c.line = line;
 
     const id = c.text(fields, ix.id);
-    if (id === '') {
-      log.error(line, label.id, null, 'is empty: every account needs an id');
-    } else {
-      const first = this.#idLines.firstLine(id);
-      if (first !== undefined)
-        log.error(line, label.id, id, `appears twice (first on line ${first})`);
-    }
+    this.#idLines.check(log, line, label.id, id, 'account');
     row.id = id;
     row.name = c.text(fields, ix.name);
     row.lat = c.measure(fields, ix.lat, label.lat, 'latitude');

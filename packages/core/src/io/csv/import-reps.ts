@@ -1,8 +1,7 @@
 import { RepTableBuilder, type RepInput, type RepTable } from '../../table/rep-table.js';
 import { CellReader } from './cell-reader.js';
-import { REP_COLUMNS, resolveHeader } from './columns.js';
+import { REP_COLUMNS, requireCoordinatePair, resolveHeader } from './columns.js';
 import { IdLines } from './id-lines.js';
-import { headerError } from './import-error.js';
 import { importRecords, type RecordSink, type SinkContext } from './import-records.js';
 import type { CsvInput, ImportOptions, ImportResult } from './import-types.js';
 
@@ -39,14 +38,7 @@ class RepSink implements RecordSink<RepTable> {
 
   constructor(context: SinkContext) {
     const header = resolveHeader(context.header, REP_COLUMNS, ['id']);
-    if (header.index.lat < 0 !== header.index.lon < 0) {
-      const [has, lacks]: [RepColumn, RepColumn] =
-        header.index.lat < 0 ? ['lon', 'lat'] : ['lat', 'lon'];
-      throw headerError(
-        header.label[has],
-        `there is a "${header.label[has]}" column but no "${lacks}" column`,
-      );
-    }
+    requireCoordinatePair(header);
     this.#context = context;
     this.#cells = new CellReader(context.log, context.dialect.delimiter === ';');
     this.#ix = header.index;
@@ -65,13 +57,7 @@ class RepSink implements RecordSink<RepTable> {
     c.line = line;
 
     const id = c.text(fields, ix.id);
-    if (id === '') {
-      log.error(line, label.id, null, 'is empty: every rep needs an id');
-    } else {
-      const first = this.#idLines.firstLine(id);
-      if (first !== undefined)
-        log.error(line, label.id, id, `appears twice (first on line ${first})`);
-    }
+    this.#idLines.check(log, line, label.id, id, 'rep');
     row.id = id;
     row.name = c.text(fields, ix.name);
     row.lat = c.measure(fields, ix.lat, label.lat, 'latitude');
