@@ -9,6 +9,7 @@ import {
   type RepTable,
 } from '@tessera/core';
 import { CliError, type CliIO } from '../io.js';
+import { createProgress } from '../progress.js';
 import { openInput } from './open-input.js';
 
 export interface LoadOptions {
@@ -27,9 +28,12 @@ export async function loadTables(
     return result.table;
   });
   const accounts = await withFile(files.accounts, async () => {
-    const result = await importAccountsCsv(await openInput(files.accounts, 'accounts'), {
-      ...options,
-      reps,
+    const progress = createProgress(io, 'reading accounts');
+    const input = await openInput(files.accounts, 'accounts', (f) => {
+      progress.update(f);
+    });
+    const result = await importAccountsCsv(input, { ...options, reps }).finally(() => {
+      progress.stop();
     });
     reportIssues(io, files.accounts, result.issues, result.issueCount);
     return result.table;
