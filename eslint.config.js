@@ -1,4 +1,7 @@
 // Lints the root's own scripts; every package lints itself with its layer's rules.
 import { tesseraEslint } from '@tessera/tooling/eslint';
 
-export default [{ ignores: ['packages/**', 'apps/**', 'tooling/**'] }, ...tesseraEslint('tooling')];
+export default [
+  { ignores: ['packages/**', 'apps/**', 'examples/**', 'tooling/**'] },
+  ...tesseraEslint('tooling'),
+];

@@ -31,6 +31,7 @@ export {
   type CategoryColumnData,
 } from './table/category-column.js';
 export { TagColumn, TagColumnBuilder, type TagColumnData } from './table/tag-column.js';
+export { subsetAccounts, subsetReps, type RowIndices } from './table/subset.js';
 
 // Plans
 export {

@@ -10,7 +10,10 @@ const scratch = resolve(import.meta.dirname, '../.examples');
 
 async function readmes(): Promise<string[]> {
   const found = [join(root, 'README.md')];
-  for (const group of ['packages', 'apps']) {
+  for (const doc of await readdir(join(root, 'docs')).catch(() => [])) {
+    if (doc.endsWith('.md')) found.push(join(root, 'docs', doc));
+  }
+  for (const group of ['packages', 'apps', 'examples']) {
     for (const name of await readdir(join(root, group))) {
       const dir = join(root, group, name);
       found.push(join(dir, 'README.md'));

@@ -9,7 +9,7 @@ import { Command } from 'commander';
 import { loadTables } from '../files/load-tables.js';
 import { writeOutput } from '../files/write-output.js';
 import type { CliIO } from '../io.js';
-import { collect, parseParams } from '../params.js';
+import { collect, resolveParams } from '../params.js';
 import { createProgress } from '../progress.js';
 import { seedValue } from './options.js';
 
@@ -30,14 +30,19 @@ export function solveCommand(io: CliIO, registry: PluginRegistry): Command {
     .requiredOption('--accounts <file>', 'accounts CSV')
     .requiredOption('--reps <file>', 'reps CSV')
     .requiredOption('--strategy <id>', 'strategy id (see `tessera plugins`)')
-    .option('--param <key=value>', 'strategy parameter, repeatable', collect, [])
+    .option(
+      '--param <key=value>',
+      'strategy parameter, repeatable; file=<path>.json reads them from a JSON file first',
+      collect,
+      [],
+    )
     .option('--seed <seed>', 'random seed', seedValue, 0)
     .requiredOption('--out <plan.csv>', 'where to write the plan')
     .option('--metrics <file.json>', 'also write the plan metrics as JSON')
     .option('--skip-invalid', 'import the valid rows of the CSV files and report the rest')
     .action(async (options: SolveOptions) => {
       const plugin = registry.get(options.strategy);
-      const params = parseParams(options.param);
+      const params = await resolveParams(options.param);
       parseStrategyParams(plugin, params); // fail on a bad parameter before reading any file
       const { accounts, reps } = await loadTables(io, options, {
         skipInvalid: options.skipInvalid ?? false,
