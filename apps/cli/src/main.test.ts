@@ -222,7 +222,9 @@ describe('bad input: one line on stderr naming file, line and reason', () => {
       join(dir, 'x.csv'),
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('tessera: unknown strategy "magic" (known: geographic, industry, nearest, pipeline, rep-skill, size)\n');
+    expect(result.stderr).toBe(
+      'tessera: unknown strategy "magic" (known: geographic, industry, nearest, pipeline, rep-skill, size)\n',
+    );
   });
 
   it('names a parameter the strategy rejects', async () => {
