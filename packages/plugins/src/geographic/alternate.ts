@@ -101,8 +101,12 @@ export async function alternate(
     settleAll(atoms.b, cands, band, state, n);
     const moves = Math.ceil(n * (round === 0 ? options.firstMoves : options.moves)) + 1000;
     let run = await balanceByPaths(atoms.b, cands, band, state, moves, pacer);
-    // A sealed group: let its border atoms see across it, and try again.
+    // A sealed group: let its border atoms see across it, and try again while that helps.
+    let missed = Number.POSITIVE_INFINITY;
     for (let retry = 0; retry < BRIDGE_RETRIES && (run.sealedHigh || run.sealedLow); retry++) {
+      const miss = bandExcess(state.load, band, problem.targets);
+      if (!(miss < missed)) break;
+      missed = miss;
       for (const [group, outwards] of [
         [run.sealedHigh, true],
         [run.sealedLow, false],
@@ -155,7 +159,9 @@ export async function alternate(
     pacer.report((round + 1) / options.maxRounds);
     guide.set(state.territory);
     // Stop once the centres stand still, or several rounds in a row gained nothing worth having.
-    if ((best.excess === 0 && shift < 1e-7) || round - lastGain >= options.patience) break;
+    // A level that cannot balance gets little patience: its rounds mostly churn.
+    const patience = best.excess === 0 ? options.patience : Math.min(options.patience, 2);
+    if ((best.excess === 0 && shift < 1e-7) || round - lastGain >= patience) break;
     await pacer.pace();
   }
   if (best === null) {

@@ -115,11 +115,14 @@ export async function balanceByPaths(
   pacer: Pacer,
 ): Promise<PathRunResult> {
   const k = band.lo.length;
-  const graph = new TerritoryGraph(b, cands, state, k);
-  await pacer.pace();
   const { price, load } = state;
   const over = (t: number): boolean => load[t]! > band.hi[t]!;
   const under = (t: number): boolean => load[t]! < band.lo[t]!;
+  let inside = true;
+  for (let t = 0; t < k; t++) if (over(t) || under(t)) inside = false;
+  if (inside) return { balanced: true, moves: 0, sealedHigh: null, sealedLow: null };
+  const graph = new TerritoryGraph(b, cands, state, k);
+  await pacer.pace();
   // Only what a search touches is reset after it, so a search costs what it explores.
   const dist = new Float64Array(k).fill(Number.POSITIVE_INFINITY);
   const via = new Int32Array(k).fill(-1); // next territory towards the origin
@@ -184,6 +187,8 @@ export async function balanceByPaths(
       }
       // Forward: out-edges u → t (an atom of u moves to t). Backward: in-edges s → u, walked
       // from u (an atom of s would move to u).
+      if (forward) graph.ensure(u);
+      else graph.ensureInto(u);
       for (const pair of forward ? graph.outPairs[u]! : graph.inPairs[u]!) {
         const t = forward ? graph.pairTo[pair]! : graph.pairFrom[pair]!;
         if (done[t] === 1) continue;
@@ -245,25 +250,38 @@ export async function balanceByPaths(
   return { balanced, moves, sealedHigh, sealedLow };
 }
 
+/** A dense k × k table of pair indexes up to this many territories, a map beyond. */
+const DENSE_PAIRS = 2048;
+
 /**
  * The territory graph: an edge s → t for every pair where some atom of s lists t, holding a
- * min-heap of those atoms by Δcost / load (static within a run, since costs are). A move pushes
- * the atom into its new territory's heaps and leaves stale entries behind, skipped when they
- * surface (the atom is no longer in s). Building costs O(atoms × candidates × log), a move
- * O(candidates × log).
+ * min-heap of those atoms by Δcost / load (static within a run, since costs are). A territory's
+ * heaps are built the first time a search needs its edges, so a run that needs few moves costs
+ * little more than one pass over the candidate lists. A move pushes the atom into its new
+ * territory's heaps and leaves stale entries behind, skipped when they surface (the atom is no
+ * longer in s): O(candidates × log) per move.
  */
 class TerritoryGraph {
   readonly #b: Float64Array;
   readonly #cands: Candidates;
   readonly #state: PriceState;
   readonly #k: number;
-  readonly #pairOf = new Map<number, number>();
+  readonly #pairIndex: Int32Array | null;
+  readonly #pairMap = new Map<number, number>();
   readonly pairFrom: number[] = [];
   readonly pairTo: number[] = [];
   readonly #keys: number[][] = [];
   readonly #atoms: number[][] = [];
   readonly outPairs: number[][];
   readonly inPairs: number[][];
+  /** For each territory, the territories with an atom that lists it (in-edges to be built). */
+  readonly sources: number[][];
+  readonly #isSource: Uint8Array | null;
+  readonly #sourceSet = new Set<number>();
+  readonly #memberStart: Int32Array;
+  readonly #members: Int32Array;
+  readonly #arrivals: number[][];
+  readonly #built: Uint8Array;
   /** The atom behind the last `peek`. */
   peekedAtom = -1;
 
@@ -272,9 +290,67 @@ class TerritoryGraph {
     this.#cands = cands;
     this.#state = state;
     this.#k = k;
+    const dense = k <= DENSE_PAIRS;
+    this.#pairIndex = dense ? new Int32Array(k * k).fill(-1) : null;
+    this.#isSource = dense ? new Uint8Array(k * k) : null;
     this.outPairs = Array.from({ length: k }, () => []);
     this.inPairs = Array.from({ length: k }, () => []);
-    for (let a = 0; a < state.territory.length; a++) this.#pushAtom(a, state.territory[a]!);
+    this.sources = Array.from({ length: k }, () => []);
+    this.#arrivals = Array.from({ length: k }, () => []);
+    this.#built = new Uint8Array(k);
+    const count = state.territory.length;
+    const start = new Int32Array(k + 1);
+    for (let a = 0; a < count; a++) start[state.territory[a]! + 1]!++;
+    for (let t = 0; t < k; t++) start[t + 1]! += start[t]!;
+    const fill = start.slice(0, k);
+    const members = new Int32Array(count);
+    for (let a = 0; a < count; a++) {
+      const s = state.territory[a]!;
+      members[fill[s]!++] = a;
+      this.#noteSources(a, s);
+    }
+    this.#memberStart = start;
+    this.#members = members;
+  }
+
+  /** Records that territory s can send atom a's way: s is a source of each of a's candidates. */
+  #noteSources(a: number, s: number): void {
+    if (!(this.#b[a]! > 0)) return;
+    const cands = this.#cands;
+    const C = cands.width;
+    const o = a * C;
+    for (let j = 0; j < C; j++) {
+      const t = cands.territory[o + j]!;
+      if (t < 0) break;
+      if (t === s) continue;
+      const id = t * this.#k + s;
+      if (this.#isSource) {
+        if (this.#isSource[id] === 1) continue;
+        this.#isSource[id] = 1;
+      } else {
+        if (this.#sourceSet.has(id)) continue;
+        this.#sourceSet.add(id);
+      }
+      this.sources[t]!.push(s);
+    }
+  }
+
+  /** Builds the heaps of territory s (its out-edges) if no search needed them before. */
+  ensure(s: number): void {
+    if (this.#built[s] === 1) return;
+    this.#built[s] = 1;
+    const territory = this.#state.territory;
+    for (let i = this.#memberStart[s]!; i < this.#memberStart[s + 1]!; i++) {
+      const a = this.#members[i]!;
+      if (territory[a] === s) this.#pushAtom(a, s);
+    }
+    for (const a of this.#arrivals[s]!) if (territory[a] === s) this.#pushAtom(a, s);
+    this.#arrivals[s]!.length = 0;
+  }
+
+  /** Builds the heaps of every territory with an edge into u. */
+  ensureInto(u: number): void {
+    for (const s of this.sources[u]!) this.ensure(s);
   }
 
   #pushAtom(a: number, s: number): void {
@@ -295,10 +371,11 @@ class TerritoryGraph {
 
   #pair(s: number, t: number): number {
     const id = s * this.#k + t;
-    let pair = this.#pairOf.get(id);
-    if (pair === undefined) {
+    let pair = this.#pairIndex ? this.#pairIndex[id]! : (this.#pairMap.get(id) ?? -1);
+    if (pair < 0) {
       pair = this.pairFrom.length;
-      this.#pairOf.set(id, pair);
+      if (this.#pairIndex) this.#pairIndex[id] = pair;
+      else this.#pairMap.set(id, pair);
       this.pairFrom.push(s);
       this.pairTo.push(t);
       this.#keys.push([]);
@@ -332,7 +409,9 @@ class TerritoryGraph {
     state.slot[a] = slot;
     state.load[from]! -= this.#b[a]!;
     state.load[to]! += this.#b[a]!;
-    this.#pushAtom(a, to);
+    this.#noteSources(a, to);
+    if (this.#built[to] === 1) this.#pushAtom(a, to);
+    else this.#arrivals[to]!.push(a);
   }
 }
 

@@ -30,22 +30,22 @@ const STARTS_BUDGET = 4_000_000;
 const HOME_SHARE = 0.05;
 
 const TOP_LEVEL: LevelOptions = {
-  width: 12,
-  neighbours: 32,
+  width: 10,
+  neighbours: 24,
   maxRounds: 40,
   firstMoves: 4,
   moves: 2,
-  minImprovement: 1e-3,
-  patience: 4,
+  minImprovement: 2e-4,
+  patience: 8,
 };
 const MID_LEVEL: LevelOptions = {
-  width: 10,
-  neighbours: 28,
+  width: 8,
+  neighbours: 24,
   maxRounds: 25,
   firstMoves: 2,
   moves: 2,
   minImprovement: 5e-4,
-  patience: 4,
+  patience: 2,
 };
 const POLISH = { width: 8, neighbours: 24, passes: 3 };
 
