@@ -63,6 +63,7 @@ describe('tessera solve, metrics and compare', () => {
   beforeAll(async () => {
     plan = join(dir, 'plan.csv');
     const metricsFile = join(dir, 'metrics.json');
+    const geojsonFile = join(dir, 'territories.geojson');
     const result = await tessera(
       'solve',
       '--accounts',
@@ -75,6 +76,8 @@ describe('tessera solve, metrics and compare', () => {
       plan,
       '--metrics',
       metricsFile,
+      '--geojson',
+      geojsonFile,
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/2000 accounts in 12 territories/);
@@ -115,6 +118,13 @@ describe('tessera solve, metrics and compare', () => {
       territories: unknown[];
     };
     expect(metrics.territories).toHaveLength(12);
+    const geojson = JSON.parse(await readFile(join(dir, 'territories.geojson'), 'utf8')) as {
+      type: string;
+      features: { properties: { repId: string }; geometry: { type: string } }[];
+    };
+    expect(geojson.type).toBe('FeatureCollection');
+    expect(geojson.features.length).toBeGreaterThan(0);
+    expect(geojson.features[0]!.geometry.type).toBe('Polygon');
   });
 
   it('prints the metrics JSON, or a table for people', async () => {

@@ -3,6 +3,7 @@ import {
   parseStrategyParams,
   planToCsv,
   runStrategy,
+  territoriesToGeoJSON,
   type PluginRegistry,
 } from '@tessera/core';
 import { Command } from 'commander';
@@ -21,6 +22,7 @@ interface SolveOptions {
   seed: string | number;
   out: string;
   metrics?: string;
+  geojson?: string;
   skipInvalid?: boolean;
 }
 
@@ -39,6 +41,7 @@ export function solveCommand(io: CliIO, registry: PluginRegistry): Command {
     .option('--seed <seed>', 'random seed', seedValue, 0)
     .requiredOption('--out <plan.csv>', 'where to write the plan')
     .option('--metrics <file.json>', 'also write the plan metrics as JSON')
+    .option('--geojson <file.geojson>', 'also write the territories as GeoJSON (convex hulls)')
     .option('--skip-invalid', 'import the valid rows of the CSV files and report the rest')
     .action(async (options: SolveOptions) => {
       const plugin = registry.get(options.strategy);
@@ -68,6 +71,10 @@ export function solveCommand(io: CliIO, registry: PluginRegistry): Command {
       if (options.metrics) {
         const metrics = computeMetrics(accounts, reps, result.plan, { seed: options.seed });
         await writeOutput(options.metrics, [JSON.stringify(metrics, null, 2), '\n']);
+      }
+      if (options.geojson) {
+        const territories = territoriesToGeoJSON(accounts, result.plan);
+        await writeOutput(options.geojson, [JSON.stringify(territories), '\n']);
       }
       const unassigned = result.plan.territoryOf.reduce((n, t) => (t < 0 ? n + 1 : n), 0);
       io.stdout.write(

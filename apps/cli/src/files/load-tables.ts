@@ -76,7 +76,12 @@ function reportIssues(
     if (kind) kind.count++;
     else kinds.set(key, { first: issue, count: 1 });
   }
-  for (const { first, count } of kinds.values()) {
+  // The import keeps a bounded list of issues; with one kind of problem the total is exact.
+  const capped = issueCount > issues.length;
+  const single = kinds.size === 1;
+  for (const kind of kinds.values()) {
+    const { first } = kind;
+    const count = capped && single ? issueCount : kind.count;
     const what =
       first.severity === 'error'
         ? `${count} row${count === 1 ? '' : 's'} skipped`
@@ -85,7 +90,7 @@ function reportIssues(
     const where = count === 1 ? `line ${first.line}` : `first on line ${first.line}`;
     io.stderr.write(`${path}: ${what}: ${column}${first.reason} (${where})\n`);
   }
-  if (issueCount > issues.length) {
+  if (capped && !single) {
     io.stderr.write(
       `${path}: ${issueCount} problems in all; the counts above cover the first ${issues.length}\n`,
     );
