@@ -7,6 +7,7 @@ import type { Band } from './capacitated-assign.js';
 import { updateCentres } from './center-update.js';
 import { coarsen, type CoarseCells } from './coarsen.js';
 import { bandAround, explainInfeasible, maxDeviation } from './feasibility.js';
+import { rescueBands } from './rescue.js';
 import { polish } from './local-search.js';
 import { balanceMeasure, distanceWeights } from './measure.js';
 import type { Pacer } from './pacer.js';
@@ -299,6 +300,15 @@ export async function solveGeographic(input: SolveInput): Promise<GeographicSolu
   await placeUnlocated(loose, looseOwner, atoms.b, targets, load, atomTerritory, pacer);
 
   await pacer.pace();
+  if (maxDeviation(load, targets) > tolerance + 1e-9) {
+    const movable = new Uint8Array(atoms.count);
+    for (const a of freeIdx) movable[a] = 1;
+    for (const a of looseIdx) movable[a] = 1;
+    const lo = Float64Array.from(targets, (x) => x * (1 - tolerance));
+    const hi = Float64Array.from(targets, (x) => x * (1 + tolerance));
+    rescueBands(atoms, movable, atomTerritory, load, lo, hi);
+    await pacer.pace();
+  }
   const territoryOf = new Int32Array(accounts.length);
   for (let i = 0; i < accounts.length; i++) territoryOf[i] = atomTerritory[atomOf[i]!]!;
 
