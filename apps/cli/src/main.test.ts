@@ -2,20 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from './main.js';
+import { tessera } from './testing/run-tessera.js';
 
 const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1)!;
-
-/** Runs tessera in-process and captures what it prints. */
-async function tessera(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 let accounts: string;

@@ -2,18 +2,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from './main.js';
+import { tessera } from './testing/run-tessera.js';
 import { parseParams, resolveParams } from './params.js';
-
-async function tessera(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
 
 const PIPELINE = {
   stages: [{ split: 'size' }, { split: 'industry', params: { minShare: 0.05 } }],

@@ -62,6 +62,7 @@ export {
   toUnitVector,
   fromVector,
   unitVectorDistanceKm,
+  chordArcKm,
 } from './geo/great-circle.js';
 export { GeoIndex } from './geo/spatial-index.js';
 

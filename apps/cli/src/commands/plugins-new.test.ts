@@ -6,22 +6,12 @@ import { mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../main.js';
+import { tessera } from '../testing/run-tessera.js';
 import { templateValues } from './plugins-new.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const scratch = join(root, 'packages/tests/.generated', `plugins-new-${process.pid}`);
 const target = join(scratch, 'acme-balance');
-
-async function tessera(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
 
 /** Runs a root tool with Node; resolves with its output, whatever its exit code. */
 async function node(...args: string[]): Promise<{ code: number; output: string }> {

@@ -41,3 +41,22 @@ export function unitVectorDistanceKm(
   const cz = ax * by - ay * bx;
   return EARTH_RADIUS_KM * Math.atan2(Math.hypot(cx, cy, cz), ax * bx + ay * by + az * bz);
 }
+
+/**
+ * Great-circle distance in km between two unit vectors, from their chord: 2R·asin(|a − b| / 2).
+ * Same value as `unitVectorDistanceKm`, without Math.hypot and atan2, for the per-account loops.
+ */
+export function chordArcKm(
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
+): number {
+  const dx = ax - bx;
+  const dy = ay - by;
+  const dz = az - bz;
+  const half = 0.5 * Math.sqrt(dx * dx + dy * dy + dz * dz);
+  return 2 * EARTH_RADIUS_KM * Math.asin(half < 1 ? half : 1);
+}

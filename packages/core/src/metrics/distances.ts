@@ -1,4 +1,4 @@
-import { arcKm } from './sphere.js';
+import { chordArcKm as arcKm } from '../geo/great-circle.js';
 import { weightOf } from './weight.js';
 
 /** Per-territory sums of the great-circle distances from accounts to one centre each. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { greatCircleKm, toUnitVector } from '../geo/great-circle.js';
-import { arcKm, unitVectors } from './sphere.js';
+import { chordArcKm as arcKm, greatCircleKm, toUnitVector } from '../geo/great-circle.js';
+import { unitVectors } from './sphere.js';
 
 describe('unitVectors', () => {
   it('agrees with toUnitVector in every quadrant and marks unusable points NaN', () => {

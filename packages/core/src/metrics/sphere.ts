@@ -1,7 +1,4 @@
-import { EARTH_RADIUS_KM } from '../geo/great-circle.js';
-
 const RAD = Math.PI / 180;
-const DIAMETER_KM = 2 * EARTH_RADIUS_KM;
 
 /**
  * Every account's position as a unit vector, interleaved `x, y, z` (3 per account), computed once
@@ -36,21 +33,4 @@ export function unitVectors(lat: Float64Array, lon: Float64Array): Float64Array 
   return out;
 }
 
-/**
- * Great-circle distance in km between two unit vectors, from their chord: 2R·asin(|a − b| / 2).
- * Same value as `unitVectorDistanceKm`, without Math.hypot and atan2, for the per-account loops.
- */
-export function arcKm(
-  ax: number,
-  ay: number,
-  az: number,
-  bx: number,
-  by: number,
-  bz: number,
-): number {
-  const dx = ax - bx;
-  const dy = ay - by;
-  const dz = az - bz;
-  const half = 0.5 * Math.sqrt(dx * dx + dy * dy + dz * dz);
-  return DIAMETER_KM * Math.asin(half < 1 ? half : 1);
-}
+

@@ -1,5 +1,5 @@
 import type { Random } from '../random/random.js';
-import { arcKm } from './sphere.js';
+import { chordArcKm as arcKm } from '../geo/great-circle.js';
 
 export interface SphericalKMeansOptions {
   /** Lloyd iterations per restart at most. */

@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_KM, GeoIndex } from '@tessera/core';
+import { chordArcKm, GeoIndex } from '@tessera/core';
 import type { AtomSet } from './atoms.js';
 import type { Pacer } from './pacer.js';
 
@@ -320,21 +320,8 @@ export function ensureReach(
   return added;
 }
 
-/** Great-circle km between two unit vectors, from their chord. */
-export function arcKm(
-  ax: number,
-  ay: number,
-  az: number,
-  bx: number,
-  by: number,
-  bz: number,
-): number {
-  const dx = ax - bx;
-  const dy = ay - by;
-  const dz = az - bz;
-  const half = 0.5 * Math.sqrt(dx * dx + dy * dy + dz * dz);
-  return 2 * EARTH_RADIUS_KM * Math.asin(half < 1 ? half : 1);
-}
+/** Great-circle km between two unit vectors (core's chord formula, the one its metrics use). */
+export const arcKm = chordArcKm;
 
 /**
  * Opens a sealed group of territories to the rest: when no candidate list leads out of a group
