@@ -32,6 +32,8 @@ export {
 } from './table/category-column.js';
 export { TagColumn, TagColumnBuilder, type TagColumnData } from './table/tag-column.js';
 export { subsetAccounts, subsetReps, type RowIndices } from './table/subset.js';
+export { collectBuffers } from './table/table-support.js';
+export { concatAccounts } from './table/concat.js';
 
 // Plans
 export {

@@ -13,7 +13,7 @@ export function buildIdIndex(ids: StringColumn, what: string): Map<string, numbe
   return index;
 }
 
-/** Every distinct ArrayBuffer reachable from a table's data object. */
+/** Every distinct ArrayBuffer reachable from a value (tables' data, plans, datasets): the transfer list for `postMessage`. */
 export function collectBuffers(data: unknown): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const visit = (value: unknown): void => {
