@@ -1,0 +1,68 @@
+import { metricDelta, TesseraError } from '@tessera/core';
+import type { ScenarioRun } from '../run/run-scenario.js';
+import { flowBetween } from './flow-between.js';
+import type { RepWorkloadChange, ScenarioComparison } from './types.js';
+
+/** How many scenarios one comparison takes: side by side is readable up to four. */
+export const MAX_COMPARED = 4;
+
+/**
+ * Two to four runs side by side: metric deltas against the first, every pair's flow matrix and
+ * moved accounts, each rep's workload in each scenario, and each scenario's continuity against
+ * today's owners. Reads the runs' metrics; only the account alignment is computed here.
+ */
+export function compareRuns(runs: readonly ScenarioRun[]): ScenarioComparison {
+  if (runs.length < 2 || runs.length > MAX_COMPARED) {
+    throw new TesseraError(
+      'INVALID_COMPARISON',
+      `compare takes 2 to ${MAX_COMPARED} scenarios, got ${runs.length}`,
+    );
+  }
+  const first = runs[0]!;
+  const pairs = [];
+  for (let a = 0; a < runs.length; a++) {
+    for (let b = a + 1; b < runs.length; b++) pairs.push(flowBetween(runs[a]!, runs[b]!, a, b));
+  }
+  return {
+    scenarios: runs.map((run) => {
+      const { territories: _territories, ...summary } = run.metrics;
+      return { name: run.scenario.name, metrics: summary };
+    }),
+    deltas: runs.map((run) => metricDelta(first.metrics, run.metrics)),
+    continuity: runs.map((run) => ({ ...run.metrics.continuity })),
+    pairs,
+    reps: repWorkloads(runs),
+  };
+}
+
+function repWorkloads(runs: readonly ScenarioRun[]): RepWorkloadChange[] {
+  const byRep = new Map<string, RepWorkloadChange>();
+  runs.forEach((run, s) => {
+    const { reps } = run.edited;
+    for (let r = 0; r < reps.length; r++) {
+      const repId = reps.id.get(r);
+      let entry = byRep.get(repId);
+      if (!entry) {
+        entry = {
+          repId,
+          repName: reps.name.get(r) || null,
+          workload: runs.map(() => null),
+          change: runs.map(() => null),
+        };
+        byRep.set(repId, entry);
+      }
+      // A rep on the team without a territory carries nothing.
+      entry.workload[s] = 0;
+    }
+    for (const territory of run.territories) {
+      if (territory.repId === null) continue;
+      const entry = byRep.get(territory.repId);
+      if (entry) entry.workload[s] = (entry.workload[s] ?? 0) + territory.workload;
+    }
+  });
+  for (const entry of byRep.values()) {
+    const base = entry.workload[0] ?? null;
+    entry.change = entry.workload.map((w) => (w === null || base === null ? null : w - base));
+  }
+  return [...byRep.values()];
+}

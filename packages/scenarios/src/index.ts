@@ -1,0 +1,86 @@
+// The public API of @tessera/scenarios: what-if scenarios, their runs, comparison, sweeps and
+// simulation. Worker entry points live under `@tessera/scenarios/worker` (browser-safe) and
+// `@tessera/scenarios/node` (worker_threads).
+
+// Datasets
+export {
+  datasetFromData,
+  datasetToData,
+  datasetTransferables,
+  type Dataset,
+  type DatasetData,
+} from './dataset/dataset.js';
+
+// The scenario format
+export {
+  DEFAULT_SCENARIO_STRATEGY,
+  SCENARIO_VERSION,
+  parseScenario,
+  scenarioJsonSchema,
+  scenarioSchema,
+  type ParseScenarioOptions,
+  type Scenario,
+  type ScenarioInput,
+} from './schema/scenario-schema.js';
+export {
+  accountSelectionSchema,
+  editSchema,
+  type AccountSelection,
+  type Edit,
+  type EditInput,
+  type EditType,
+} from './schema/edit-schema.js';
+
+// Edits
+export { applyEdits } from './edits/apply-edits.js';
+export type { EditedDataset } from './edits/edited-dataset.js';
+
+// Runs
+export {
+  runScenario,
+  runScenarioOutcome,
+  toScenarioRun,
+  toOutcome,
+  type ScenarioRun,
+} from './run/run-scenario.js';
+export type {
+  RunOptions,
+  RunProgress,
+  RunStage,
+  RunTimings,
+  ScenarioOutcome,
+  TerritoryRow,
+} from './run/types.js';
+export { unmatchedSkills, type UnmatchedSkills } from './run/unmatched-skills.js';
+
+// Comparison
+export { compareRuns, MAX_COMPARED } from './compare/compare-runs.js';
+export { movedAccountList, type MovedAccount } from './compare/moved-account-list.js';
+export {
+  ABSENT_ROW,
+  UNASSIGNED_ROW,
+  type FlowMatrix,
+  type MovedAccounts,
+  type PairComparison,
+  type RepWorkloadChange,
+  type ScenarioComparison,
+} from './compare/types.js';
+
+// Sweeps
+export {
+  MAX_SWEEP_RUNS,
+  parseSweep,
+  sweepSchema,
+  type Sweep,
+  type SweepInput,
+} from './sweep/sweep-schema.js';
+export { expandSweep, type SweepPoint } from './sweep/expand-sweep.js';
+export { nonDominated } from './sweep/non-dominated.js';
+export {
+  runSweep,
+  SWEEP_OBJECTIVES,
+  type RunSweepOptions,
+  type SweepResult,
+  type SweepRow,
+  type SweepRunner,
+} from './sweep/run-sweep.js';

@@ -1,0 +1,184 @@
+import { TesseraError, type PluginRegistry } from '@tessera/core';
+import { createBuiltinRegistry } from '@tessera/plugins';
+import type { Dataset } from '../dataset/dataset.js';
+import { runScenarioOutcome } from '../run/run-scenario.js';
+import type { RunProgress, ScenarioOutcome } from '../run/types.js';
+import { parseScenario, type Scenario } from '../schema/scenario-schema.js';
+import { expandSweep } from './expand-sweep.js';
+import { nonDominated } from './non-dominated.js';
+import { parseSweep } from './sweep-schema.js';
+
+/** Runs one scenario somewhere (this thread, a worker pool) and returns its outcome. */
+export type SweepRunner = (
+  scenario: Scenario,
+  options: { signal: AbortSignal; onProgress: (progress: RunProgress) => void },
+) => Promise<ScenarioOutcome>;
+
+export interface RunSweepOptions {
+  registry?: PluginRegistry;
+  /** Default: each run in this thread, one after another. A pool's runner runs them side by side. */
+  runner?: SweepRunner;
+  /** Runs in flight at once; default 1 in this thread, every run with a runner (it queues). */
+  concurrency?: number;
+  /** The base scenario when the sweep names it by path (the host reads the file). */
+  baseScenario?: unknown;
+  signal?: AbortSignal;
+  /** Runs finished (done or failed) out of all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The objectives a sweep trades off, each lower-is-better. */
+export const SWEEP_OBJECTIVES = ['balance', 'compactnessKm', 'disruption'] as const;
+
+export interface SweepRow {
+  name: string;
+  strategy: string;
+  values: Record<string, unknown>;
+  /** Workload balance: the largest relative deviation of a territory from its target. */
+  balance: number | null;
+  balanceIndex: number | null;
+  /** Workload-weighted mean distance (km) of accounts to their territory centre. */
+  compactnessKm: number | null;
+  kmeansRatio: number | null;
+  /** Share of accounts whose owner changes against today's. */
+  disruption: number | null;
+  skillMatch: number | null;
+  unassigned: number | null;
+  infeasible: boolean;
+  ms: number;
+  error: string | null;
+  /** On the trade-off frontier: no other run is as good on every objective and better on one. */
+  nonDominated: boolean;
+}
+
+export interface SweepResult {
+  name: string;
+  rows: SweepRow[];
+  /** Indexes into `rows` of the non-dominated runs. */
+  nonDominated: number[];
+}
+
+/**
+ * Runs every point of a parameter grid and returns the table of runs with the non-dominated
+ * set on balance, compactness and disruption, so a planner sees the trade-off, not one answer.
+ * A run that fails is a row with its error; the others go on.
+ */
+export async function runSweep(
+  dataset: Dataset,
+  sweepInput: unknown,
+  options: RunSweepOptions = {},
+): Promise<SweepResult> {
+  const registry = options.registry ?? createBuiltinRegistry();
+  const sweep = parseSweep(sweepInput);
+  let baseInput: unknown = sweep.scenario;
+  if (typeof sweep.scenario === 'string') {
+    if (options.baseScenario === undefined) {
+      throw new TesseraError(
+        'INVALID_SWEEP',
+        `sweep: scenario "${sweep.scenario}" is a path; read it and pass it as baseScenario`,
+      );
+    }
+    baseInput = options.baseScenario;
+  }
+  const base = parseScenario(baseInput, { registry });
+  const points = expandSweep(sweep, base, registry);
+  const signal = options.signal ?? new AbortController().signal;
+  const runner: SweepRunner =
+    options.runner ??
+    ((scenario, runOptions) => runScenarioOutcome(dataset, scenario, { ...runOptions, registry }));
+  const concurrency = Math.max(1, options.concurrency ?? (options.runner ? points.length : 1));
+
+  const rows = new Array<SweepRow>(points.length);
+  let next = 0;
+  let done = 0;
+  const work = async (): Promise<void> => {
+    while (next < points.length) {
+      const p = next++;
+      const point = points[p]!;
+      const start = performance.now();
+      try {
+        const outcome = await runner(point.scenario, { signal, onProgress: () => undefined });
+        rows[p] = rowOf(
+          point.name,
+          point.strategy,
+          point.values,
+          outcome,
+          performance.now() - start,
+        );
+      } catch (error) {
+        signal.throwIfAborted();
+        rows[p] = failedRow(
+          point.name,
+          point.strategy,
+          point.values,
+          error,
+          performance.now() - start,
+        );
+      }
+      options.onProgress?.(++done, points.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, points.length) }, work));
+
+  const ok = rows.map((row, i) => [row, i] as const).filter(([row]) => row.error === null);
+  const front = nonDominated(
+    ok.map(([row]) => [
+      row.balance ?? Infinity,
+      row.compactnessKm ?? Infinity,
+      row.disruption ?? Infinity,
+    ]),
+  ).map((k) => ok[k]![1]);
+  for (const i of front) rows[i]!.nonDominated = true;
+  return { name: sweep.name ?? base.name, rows, nonDominated: front };
+}
+
+function rowOf(
+  name: string,
+  strategy: string,
+  values: Record<string, unknown>,
+  outcome: ScenarioOutcome,
+  ms: number,
+): SweepRow {
+  const { metrics } = outcome;
+  return {
+    name,
+    strategy,
+    values,
+    balance: metrics.balance.workload.maxDeviation,
+    balanceIndex: metrics.balance.workload.index,
+    compactnessKm: metrics.compactness.meanDistanceKm,
+    kmeansRatio: metrics.compactness.kmeansRatio,
+    disruption: metrics.continuity.accountsMovedShare,
+    skillMatch: metrics.skillMatch.share,
+    unassigned: metrics.coverage.unassigned,
+    infeasible: outcome.infeasible !== null,
+    ms,
+    error: null,
+    nonDominated: false,
+  };
+}
+
+function failedRow(
+  name: string,
+  strategy: string,
+  values: Record<string, unknown>,
+  error: unknown,
+  ms: number,
+): SweepRow {
+  return {
+    name,
+    strategy,
+    values,
+    balance: null,
+    balanceIndex: null,
+    compactnessKm: null,
+    kmeansRatio: null,
+    disruption: null,
+    skillMatch: null,
+    unassigned: null,
+    infeasible: false,
+    ms,
+    error: error instanceof Error ? error.message : String(error),
+    nonDominated: false,
+  };
+}
