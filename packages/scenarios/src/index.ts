@@ -31,6 +31,37 @@ export {
   type EditType,
 } from './schema/edit-schema.js';
 
+// Filters (docs/filters.md)
+export {
+  parseFilter,
+  formatFilter,
+  matchAccounts,
+  FILTER_FIELDS,
+  SIZE_TIER_IDS,
+  FilterSyntaxError,
+  filterSchema,
+  areaGeometrySchema,
+  type FilterOptions,
+  type FilterFieldInfo,
+  type FilterFieldType,
+  type AreaGeometry,
+  type FilterExpression,
+  type AndFilter,
+  type OrFilter,
+  type NotFilter,
+  type CompareFilter,
+  type InFilter,
+  type IsNullFilter,
+  type HasFilter,
+  type WithinFilter,
+  type AllFilter,
+  type CompareOp,
+  type FilterValue,
+  type FilterFieldName,
+  type FilterFieldRef,
+  type AttributeFieldName,
+} from './filter/index.js';
+
 // Edits
 export { applyEdits } from './edits/apply-edits.js';
 export type { EditedDataset } from './edits/edited-dataset.js';
