@@ -115,3 +115,33 @@ export {
   type SweepRow,
   type SweepRunner,
 } from './sweep/run-sweep.js';
+
+// Worker runtime (browser-safe; Node pools are in `@tessera/scenarios/node`)
+export {
+  WorkerPool,
+  ScenarioPool,
+  createScenarioPool,
+  createBrowserScenarioPool,
+  browserPoolWorker,
+  createScenarioWorkerApi,
+  exposeScenarioWorker,
+  registerErrorTransfer,
+  type PoolWorker,
+  type PoolTask,
+  type TaskContext,
+  type WorkerInfo,
+  type ExecOptions,
+  type WorkerPoolOptions,
+  type WorkerPoolStats,
+  type DatasetHandle,
+  type LoadOptions,
+  type PoolRunOptions,
+  type PoolRunAllOptions,
+  type ScenarioPoolOptions,
+  type BrowserScenarioPoolOptions,
+  type BrowserWorker,
+  type ScenarioWorkerApi,
+  type ScenarioWorkerOptions,
+  type ProgressSink,
+  type ExposeScenarioWorkerOptions,
+} from './worker/index.js';

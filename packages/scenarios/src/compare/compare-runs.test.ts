@@ -89,10 +89,10 @@ describe('compareRuns', () => {
     ]);
     expect(comparison.scenarios.map((s) => s.name)).toEqual(['a', 'b', 'c', 'd']);
     expect(comparison.continuity[3]!.accountsMovedShare).toBe(
-      runs[3]!.metrics.continuity.accountsMovedShare,
+      runs[3].metrics.continuity.accountsMovedShare,
     );
     // Comparing a scenario with itself moves nothing.
-    expect(compareRuns([runs[1]!, runs[1]!]).pairs[0]!.accountsMoved).toBe(0);
+    expect(compareRuns([runs[1], runs[1]]).pairs[0]!.accountsMoved).toBe(0);
   });
 
   it('refuses fewer than two or more than four', async () => {

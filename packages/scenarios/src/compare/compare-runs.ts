@@ -1,4 +1,4 @@
-import { metricDelta, TesseraError } from '@tessera/core';
+import { metricDelta, TesseraError, type PlanMetrics } from '@tessera/core';
 import type { ScenarioRun } from '../run/run-scenario.js';
 import { flowBetween } from './flow-between.js';
 import type { RepWorkloadChange, ScenarioComparison } from './types.js';
@@ -24,15 +24,18 @@ export function compareRuns(runs: readonly ScenarioRun[]): ScenarioComparison {
     for (let b = a + 1; b < runs.length; b++) pairs.push(flowBetween(runs[a]!, runs[b]!, a, b));
   }
   return {
-    scenarios: runs.map((run) => {
-      const { territories: _territories, ...summary } = run.metrics;
-      return { name: run.scenario.name, metrics: summary };
-    }),
+    scenarios: runs.map((run) => ({ name: run.scenario.name, metrics: summaryOf(run.metrics) })),
     deltas: runs.map((run) => metricDelta(first.metrics, run.metrics)),
     continuity: runs.map((run) => ({ ...run.metrics.continuity })),
     pairs,
     reps: repWorkloads(runs),
   };
+}
+
+/** The metrics without the per-territory list, which each run keeps itself. */
+function summaryOf(metrics: PlanMetrics): Omit<PlanMetrics, 'territories'> {
+  const { balance, compactness, travel, continuity, skillMatch, coverage } = metrics;
+  return { balance, compactness, travel, continuity, skillMatch, coverage };
 }
 
 function repWorkloads(runs: readonly ScenarioRun[]): RepWorkloadChange[] {

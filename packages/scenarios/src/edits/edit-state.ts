@@ -40,7 +40,16 @@ export class EditState {
     this.sourceIndex = Int32Array.from({ length: n }, (_, i) => i);
     this.locked = Uint8Array.from(this.accounts.locked);
     this.pin = new Int32Array(n).fill(NO_PIN);
-    this.reps = [...dataset.reps.rows()].map(({ index: _index, ...rep }) => rep);
+    this.reps = [...dataset.reps.rows()].map((row) => ({
+      id: row.id,
+      name: row.name,
+      lat: row.lat,
+      lon: row.lon,
+      capacity: row.capacity,
+      skills: row.skills,
+      level: row.level,
+      attributes: row.attributes,
+    }));
   }
 
   fail(message: string): never {
