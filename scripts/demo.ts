@@ -1,6 +1,8 @@
 // The quick-start demo: generate sample data, solve it with the `nearest` strategy and print
-// the metrics table, through the real `tessera` command (built by `pnpm demo` first).
+// the metrics table, then compare two what-if scenarios in worker threads, all through the
+// real `tessera` command (built by `pnpm demo` first).
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -21,7 +23,38 @@ try {
   tessera('generate', '--accounts', '10000', '--reps', '50', '--seed', '7', '--out', out);
   tessera('solve', '--accounts', accounts, '--reps', reps, '--strategy', 'nearest', '--out', plan);
   tessera('metrics', '--accounts', accounts, '--reps', reps, '--plan', plan, '--format', 'table');
+  const scenarios = writeScenarios();
+  tessera('scenario', 'compare', ...scenarios);
 } catch {
   // tessera has already said what went wrong on stderr
   process.exitCode = 1;
+}
+
+/** Two what-ifs on the sample: balanced territories today, and after a hire and a departure. */
+function writeScenarios(): string[] {
+  mkdirSync(out, { recursive: true });
+  const dataset = { accounts: 'accounts.csv', reps: 'reps.csv' };
+  const strategy = { id: 'geographic', params: { tolerance: 0.05, continuityWeight: 1 } };
+  const files = {
+    'balanced.json': { version: 1, name: 'balanced', dataset, strategy, seed: 7 },
+    'hire-denver.json': {
+      version: 1,
+      name: 'hire in Denver, R003 leaves',
+      dataset,
+      edits: [
+        {
+          type: 'add-rep',
+          rep: { id: 'R900', name: 'New Hire', lat: 39.74, lon: -104.99, capacity: 1300 },
+        },
+        { type: 'remove-rep', rep: 'R003' },
+      ],
+      strategy,
+      seed: 7,
+    },
+  };
+  return Object.entries(files).map(([name, scenario]) => {
+    const path = join(out, name);
+    writeFileSync(path, `${JSON.stringify(scenario, null, 2)}\n`);
+    return path;
+  });
 }

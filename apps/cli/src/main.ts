@@ -6,6 +6,7 @@ import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
 import { metricsCommand } from './commands/metrics.js';
 import { pluginsCommand } from './commands/plugins.js';
+import { scenarioCommand } from './commands/scenario.js';
 import { solveCommand } from './commands/solve.js';
 import { CliError, type CliIO } from './io.js';
 
@@ -33,6 +34,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     metricsCommand(io),
     compareCommand(io),
     pluginsCommand(io, registry),
+    scenarioCommand(io, registry),
   ]) {
     program.addCommand(
       command

@@ -1,0 +1,91 @@
+import { availableParallelism } from 'node:os';
+import { escapeCsvCell, type PluginRegistry } from '@tessera/core';
+import { compareRuns, movedAccountList, type Dataset, type ScenarioRun } from '@tessera/scenarios';
+import { createNodeScenarioPool } from '@tessera/scenarios/node';
+import { Command } from 'commander';
+import { DatasetLoader, loadScenarioFile, type DatasetFlags } from '../files/load-scenario.js';
+import { writeOutput } from '../files/write-output.js';
+import { formatScenarioComparison } from '../format/scenario-compare-table.js';
+import { CliError, type CliIO } from '../io.js';
+import { batchProgressReporter } from '../scenario-progress.js';
+import { formatValue, positiveInteger, type Format } from './options.js';
+import { withDatasetFlags } from './scenario-options.js';
+
+interface ScenarioCompareOptions extends DatasetFlags {
+  format: Format;
+  moved?: string;
+  workers?: number;
+}
+
+export function scenarioCompareCommand(io: CliIO, registry: PluginRegistry): Command {
+  return withDatasetFlags(
+    new Command('compare')
+      .description('run 2 to 4 scenarios side by side (in worker threads) and compare them')
+      .argument('<scenario.json...>', 'two to four scenarios')
+      .option('--format <format>', 'table or json on stdout', formatValue, 'table')
+      .option('--moved <file.csv>', 'write every moved account of every pair as CSV')
+      .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger),
+  ).action(async (paths: string[], options: ScenarioCompareOptions) => {
+    if (paths.length < 2 || paths.length > 4) {
+      throw new CliError(`scenario compare takes 2 to 4 scenario files, got ${paths.length}`);
+    }
+    const files = await Promise.all(paths.map((path) => loadScenarioFile(path, registry)));
+    const loader = new DatasetLoader(io, options);
+    const datasets: Dataset[] = [];
+    for (const file of files) datasets.push(await loader.load(file));
+
+    const progress = batchProgressReporter(io, 'compare');
+    const pool = createNodeScenarioPool({
+      size: Math.min(files.length, options.workers ?? availableParallelism()),
+    });
+    let finished = 0;
+    let runs: ScenarioRun[];
+    try {
+      runs = await Promise.all(
+        files.map(async (file, i) => {
+          const run = await pool.run(datasets[i]!, file.raw);
+          progress.done(++finished, files.length, `ran "${file.scenario.name}"`);
+          return run;
+        }),
+      );
+    } finally {
+      progress.stop();
+      await pool.close();
+    }
+    runs.forEach((run) => {
+      for (const warning of run.warnings)
+        io.stderr.write(`warning: ${run.scenario.name}: ${warning}\n`);
+    });
+    const comparison = compareRuns(runs);
+    if (options.moved) {
+      await writeOutput(options.moved, movedCsv(runs, comparison.pairs));
+    }
+    if (options.format === 'json') {
+      const report = {
+        ...comparison,
+        pairs: comparison.pairs.map((pair) => ({
+          ...pair,
+          moved: movedAccountList(runs, pair),
+        })),
+      };
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
+    io.stdout.write(formatScenarioComparison(comparison));
+  });
+}
+
+function* movedCsv(
+  runs: readonly ScenarioRun[],
+  pairs: ReturnType<typeof compareRuns>['pairs'],
+): Generator<string> {
+  const cell = (value: string | null): string => (value === null ? '' : escapeCsvCell(value));
+  yield 'scenario_a,scenario_b,account_id,from_territory,from_rep,to_territory,to_rep\n';
+  for (const pair of pairs) {
+    const a = runs[pair.a]!.scenario.name;
+    const b = runs[pair.b]!.scenario.name;
+    for (const m of movedAccountList(runs, pair)) {
+      yield `${[a, b, m.accountId, m.from, m.fromRep, m.to, m.toRep].map(cell).join(',')}\n`;
+    }
+  }
+}

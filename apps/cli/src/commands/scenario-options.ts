@@ -1,0 +1,10 @@
+import type { Command } from 'commander';
+
+/** The dataset flags every `scenario` subcommand takes. */
+export function withDatasetFlags(command: Command): Command {
+  return command
+    .option('--accounts <file>', "accounts CSV (default: the scenario's dataset.accounts)")
+    .option('--reps <file>', "reps CSV (default: the scenario's dataset.reps)")
+    .option('--baseline <plan.csv>', "today's plan (default: the accounts' owner column)")
+    .option('--skip-invalid', 'import the valid rows of the CSV files and report the rest');
+}

@@ -1,0 +1,64 @@
+import { planToCsv, territoriesToGeoJSON, type PluginRegistry } from '@tessera/core';
+import { runScenario } from '@tessera/scenarios';
+import { Command } from 'commander';
+import { DatasetLoader, loadScenarioFile, type DatasetFlags } from '../files/load-scenario.js';
+import { writeOutput } from '../files/write-output.js';
+import { formatScenarioRun } from '../format/scenario-run-table.js';
+import type { CliIO } from '../io.js';
+import { runProgressReporter } from '../scenario-progress.js';
+import { formatValue, type Format } from './options.js';
+import { withDatasetFlags } from './scenario-options.js';
+
+interface ScenarioRunOptions extends DatasetFlags {
+  out?: string;
+  metrics?: string;
+  geojson?: string;
+  format: Format;
+}
+
+export function scenarioRunCommand(io: CliIO, registry: PluginRegistry): Command {
+  return withDatasetFlags(
+    new Command('run')
+      .description('apply a scenario’s edits, run its strategy and report the plan')
+      .argument('<scenario.json>', 'the scenario')
+      .option('--out <plan.csv>', 'write the plan')
+      .option(
+        '--metrics <file.json>',
+        'write metrics, territory table, warnings and timings as JSON',
+      )
+      .option('--geojson <file.geojson>', 'write the territories as GeoJSON (convex hulls)')
+      .option('--format <format>', 'table or json on stdout', formatValue, 'table'),
+  ).action(async (path: string, options: ScenarioRunOptions) => {
+    const file = await loadScenarioFile(path, registry);
+    const dataset = await new DatasetLoader(io, options).load(file);
+    const progress = runProgressReporter(io, `scenario "${file.scenario.name}"`);
+    const run = await runScenario(dataset, file.raw, {
+      registry,
+      onProgress: (p) => {
+        progress.update(p);
+      },
+    }).finally(() => {
+      progress.stop();
+    });
+    for (const warning of run.warnings) io.stderr.write(`warning: ${warning}\n`);
+    const report = {
+      scenario: run.scenario.name,
+      edits: run.edited.log,
+      metrics: run.metrics,
+      territories: run.territories,
+      warnings: run.warnings,
+      infeasible: run.infeasible,
+      timings: run.timings,
+    };
+    if (options.out) await writeOutput(options.out, planToCsv(run.plan, run.edited.accounts));
+    if (options.metrics)
+      await writeOutput(options.metrics, [JSON.stringify(report, null, 2), '\n']);
+    if (options.geojson) {
+      const territories = territoriesToGeoJSON(run.edited.accounts, run.plan);
+      await writeOutput(options.geojson, [JSON.stringify(territories), '\n']);
+    }
+    io.stdout.write(
+      options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatScenarioRun(run),
+    );
+  });
+}

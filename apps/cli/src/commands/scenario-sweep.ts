@@ -1,0 +1,90 @@
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { TesseraError, type PluginRegistry } from '@tessera/core';
+import { parseScenario, parseSweep, runSweep, toOutcome } from '@tessera/scenarios';
+import { createNodeScenarioPool } from '@tessera/scenarios/node';
+import { Command } from 'commander';
+import {
+  DatasetLoader,
+  loadScenarioFile,
+  readJsonFile,
+  type DatasetFlags,
+  type ScenarioFile,
+} from '../files/load-scenario.js';
+import { writeOutput } from '../files/write-output.js';
+import { formatSweepTable } from '../format/sweep-table.js';
+import { CliError, type CliIO } from '../io.js';
+import { batchProgressReporter } from '../scenario-progress.js';
+import { positiveInteger } from './options.js';
+import { withDatasetFlags } from './scenario-options.js';
+
+interface ScenarioSweepOptions extends DatasetFlags {
+  json?: boolean;
+  out?: string;
+  workers?: number;
+  timeout?: number;
+}
+
+export function scenarioSweepCommand(io: CliIO, registry: PluginRegistry): Command {
+  return withDatasetFlags(
+    new Command('sweep')
+      .description('run a parameter grid over a scenario in worker threads; show the trade-off')
+      .argument('<sweep.json>', 'the sweep: a base scenario and a grid')
+      .option('--json', 'print the result as JSON instead of a table')
+      .option('--out <file.json>', 'also write the result as JSON')
+      .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger)
+      .option('--timeout <seconds>', 'fail a run that takes longer', positiveInteger),
+  ).action(async (path: string, options: ScenarioSweepOptions) => {
+    const raw = await readJsonFile(path);
+    const sweep = withFile(path, () => parseSweep(raw));
+    // The base scenario's dataset paths are relative to the file that holds it.
+    const base: ScenarioFile =
+      typeof sweep.scenario === 'string'
+        ? await loadScenarioFile(resolve(dirname(path), sweep.scenario), registry)
+        : inlineScenario(path, (raw as { scenario: unknown }).scenario, registry);
+    const dataset = await new DatasetLoader(io, options).load(base);
+
+    const progress = batchProgressReporter(io, 'sweep');
+    const pool = createNodeScenarioPool({
+      size: options.workers ?? availableParallelism(),
+      timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
+    });
+    const handle = pool.load(dataset);
+    let result;
+    try {
+      result = await runSweep(dataset, raw, {
+        registry,
+        baseScenario: base.raw,
+        runner: async (scenario, runOptions) =>
+          toOutcome(await pool.run(handle, scenario, { signal: runOptions.signal })),
+        onProgress: (done, total) => {
+          progress.done(done, total, 'runs done');
+        },
+      });
+    } catch (error) {
+      if (error instanceof TesseraError)
+        throw new CliError(`${path}: ${error.message}`, { cause: error });
+      throw error;
+    } finally {
+      progress.stop();
+      await pool.close();
+    }
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    if (options.out) await writeOutput(options.out, [json]);
+    io.stdout.write(options.json ? json : formatSweepTable(result));
+  });
+}
+
+function inlineScenario(path: string, raw: unknown, registry: PluginRegistry): ScenarioFile {
+  return { path, raw, scenario: withFile(path, () => parseScenario(raw, { registry })) };
+}
+
+function withFile<T>(path: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof TesseraError)
+      throw new CliError(`${path}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import type { PluginRegistry } from '@tessera/core';
+import { Command } from 'commander';
+import type { CliIO } from '../io.js';
+import { scenarioCompareCommand } from './scenario-compare.js';
+import { scenarioRunCommand } from './scenario-run.js';
+import { scenarioSweepCommand } from './scenario-sweep.js';
+
+/** `tessera scenario run|compare|sweep`: what-if scenarios from JSON files. */
+export function scenarioCommand(io: CliIO, registry: PluginRegistry): Command {
+  const command = new Command('scenario').description(
+    'run, compare and sweep what-if scenarios (JSON files; see docs/scenarios.md)',
+  );
+  for (const sub of [
+    scenarioRunCommand(io, registry),
+    scenarioCompareCommand(io, registry),
+    scenarioSweepCommand(io, registry),
+  ]) {
+    command.addCommand(
+      sub
+        .exitOverride()
+        .configureOutput({
+          writeOut: (text) => io.stdout.write(text),
+          writeErr: (text) => io.stderr.write(text),
+        })
+        .showHelpAfterError('(run with --help for usage)'),
+    );
+  }
+  return command;
+}
