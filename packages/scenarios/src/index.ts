@@ -116,6 +116,28 @@ export {
   type SweepRunner,
 } from './sweep/run-sweep.js';
 
+// Revenue simulation (docs/simulation.md)
+export {
+  simulateRevenue,
+  parseSimulationOptions,
+  compareSimulations,
+  responseModelSchema,
+  simulationOptionsSchema,
+  DEFAULT_RESPONSE_MODEL,
+  MAX_DRAWS,
+  responseShare,
+  responseSaturation,
+  type SimulationOptions,
+  type ResolvedSimulationOptions,
+  type ResponseModel,
+  type SimulationResult,
+  type SimulationTotal,
+  type TerritorySimulation,
+  type UnassignedSimulation,
+  type SimulationComparison,
+  type Spread,
+} from './simulate/index.js';
+
 // Worker runtime (browser-safe; Node pools are in `@tessera/scenarios/node`)
 export {
   WorkerPool,
