@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { generateSample } from '@tessera/sample-data';
 import { loadUsPlaces } from '@tessera/sample-data/node';
-import { runSweep, toOutcome, type SweepRunner } from '@tessera/scenarios';
+import { runSweep, type SweepRunner } from '@tessera/scenarios';
 import { createNodeScenarioPool } from '@tessera/scenarios/node';
 
 const n = Number(process.argv[2] ?? 100_000);
@@ -26,8 +26,8 @@ async function timeSweep(size: number): Promise<{ ms: number; front: number; run
   const pool = createNodeScenarioPool({ size });
   try {
     const handle = pool.load(dataset, { transfer: true });
-    const runner: SweepRunner = async (scenario, options) =>
-      toOutcome(await pool.run(handle, scenario, { signal: options.signal }));
+    const runner: SweepRunner = (scenario, options) =>
+      pool.runOutcome(handle, scenario, { signal: options.signal });
     const start = performance.now();
     const result = await runSweep(dataset, sweep, { runner });
     const failed = result.rows.filter((row) => row.error !== null);

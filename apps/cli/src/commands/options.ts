@@ -20,3 +20,8 @@ export function formatValue(value: string): Format {
     throw new InvalidArgumentError('expected "json" or "table"');
   return value;
 }
+
+/** commander argParser for `--simulate [draws]`: bare means the default number of draws. */
+export function drawsValue(value: string): number {
+  return positiveInteger(value);
+}

@@ -1,20 +1,28 @@
 import { availableParallelism } from 'node:os';
 import { escapeCsvCell, type PluginRegistry } from '@tessera/core';
-import { compareRuns, movedAccountList, type Dataset, type ScenarioRun } from '@tessera/scenarios';
+import {
+  compareRuns,
+  movedAccountList,
+  simulateRevenue,
+  type Dataset,
+  type ScenarioRun,
+} from '@tessera/scenarios';
 import { createNodeScenarioPool } from '@tessera/scenarios/node';
 import { Command } from 'commander';
 import { DatasetLoader, loadScenarioFile, type DatasetFlags } from '../files/load-scenario.js';
 import { writeOutput } from '../files/write-output.js';
 import { formatScenarioComparison } from '../format/scenario-compare-table.js';
+import { formatSimulationTable } from '../format/simulation-table.js';
 import { CliError, type CliIO } from '../io.js';
 import { batchProgressReporter } from '../scenario-progress.js';
-import { formatValue, positiveInteger, type Format } from './options.js';
+import { drawsValue, formatValue, positiveInteger, type Format } from './options.js';
 import { withDatasetFlags } from './scenario-options.js';
 
 interface ScenarioCompareOptions extends DatasetFlags {
   format: Format;
   moved?: string;
   workers?: number;
+  simulate?: number | true;
 }
 
 export function scenarioCompareCommand(io: CliIO, registry: PluginRegistry): Command {
@@ -24,7 +32,12 @@ export function scenarioCompareCommand(io: CliIO, registry: PluginRegistry): Com
       .argument('<scenario.json...>', 'two to four scenarios')
       .option('--format <format>', 'table or json on stdout', formatValue, 'table')
       .option('--moved <file.csv>', 'write every moved account of every pair as CSV')
-      .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger),
+      .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger)
+      .option(
+        '--simulate [draws]',
+        'also simulate each plan’s revenue on common draws (default 1000)',
+        drawsValue,
+      ),
   ).action(async (paths: string[], options: ScenarioCompareOptions) => {
     if (paths.length < 2 || paths.length > 4) {
       throw new CliError(`scenario compare takes 2 to 4 scenario files, got ${paths.length}`);
@@ -57,12 +70,23 @@ export function scenarioCompareCommand(io: CliIO, registry: PluginRegistry): Com
         io.stderr.write(`warning: ${run.scenario.name}: ${warning}\n`);
     });
     const comparison = compareRuns(runs);
+    // Shocks are keyed by account id and seed, so every scenario sees the same draws and the
+    // differences between them are not noise of separate samples.
+    const simulations =
+      options.simulate === undefined
+        ? null
+        : runs.map((run) =>
+            simulateRevenue(run.edited.accounts, run.edited.reps, run.plan, {
+              draws: options.simulate === true ? undefined : options.simulate,
+            }),
+          );
     if (options.moved) {
       await writeOutput(options.moved, movedCsv(runs, comparison.pairs));
     }
     if (options.format === 'json') {
       const report = {
         ...comparison,
+        simulations,
         pairs: comparison.pairs.map((pair) => ({
           ...pair,
           moved: movedAccountList(runs, pair),
@@ -72,6 +96,10 @@ export function scenarioCompareCommand(io: CliIO, registry: PluginRegistry): Com
       return;
     }
     io.stdout.write(formatScenarioComparison(comparison));
+    if (simulations) {
+      const names = runs.map((_, i) => String.fromCharCode(65 + i));
+      io.stdout.write(`\n${formatSimulationTable(names, simulations)}`);
+    }
   });
 }
 

@@ -1,12 +1,13 @@
 import { planToCsv, territoriesToGeoJSON, type PluginRegistry } from '@tessera/core';
-import { runScenario } from '@tessera/scenarios';
+import { runScenario, simulateRevenue } from '@tessera/scenarios';
 import { Command } from 'commander';
 import { DatasetLoader, loadScenarioFile, type DatasetFlags } from '../files/load-scenario.js';
 import { writeOutput } from '../files/write-output.js';
 import { formatScenarioRun } from '../format/scenario-run-table.js';
+import { formatSimulationTable } from '../format/simulation-table.js';
 import type { CliIO } from '../io.js';
 import { runProgressReporter } from '../scenario-progress.js';
-import { formatValue, type Format } from './options.js';
+import { drawsValue, formatValue, type Format } from './options.js';
 import { withDatasetFlags } from './scenario-options.js';
 
 interface ScenarioRunOptions extends DatasetFlags {
@@ -14,6 +15,7 @@ interface ScenarioRunOptions extends DatasetFlags {
   metrics?: string;
   geojson?: string;
   format: Format;
+  simulate?: number | true;
 }
 
 export function scenarioRunCommand(io: CliIO, registry: PluginRegistry): Command {
@@ -27,7 +29,12 @@ export function scenarioRunCommand(io: CliIO, registry: PluginRegistry): Command
         'write metrics, territory table, warnings and timings as JSON',
       )
       .option('--geojson <file.geojson>', 'write the territories as GeoJSON (convex hulls)')
-      .option('--format <format>', 'table or json on stdout', formatValue, 'table'),
+      .option('--format <format>', 'table or json on stdout', formatValue, 'table')
+      .option(
+        '--simulate [draws]',
+        'also simulate expected revenue with P10/P50/P90 (default 1000 draws)',
+        drawsValue,
+      ),
   ).action(async (path: string, options: ScenarioRunOptions) => {
     const file = await loadScenarioFile(path, registry);
     const dataset = await new DatasetLoader(io, options).load(file);
@@ -41,6 +48,12 @@ export function scenarioRunCommand(io: CliIO, registry: PluginRegistry): Command
       progress.stop();
     });
     for (const warning of run.warnings) io.stderr.write(`warning: ${warning}\n`);
+    const simulation =
+      options.simulate === undefined
+        ? null
+        : simulateRevenue(run.edited.accounts, run.edited.reps, run.plan, {
+            draws: options.simulate === true ? undefined : options.simulate,
+          });
     const report = {
       scenario: run.scenario.name,
       edits: run.edited.log,
@@ -49,6 +62,7 @@ export function scenarioRunCommand(io: CliIO, registry: PluginRegistry): Command
       warnings: run.warnings,
       infeasible: run.infeasible,
       timings: run.timings,
+      simulation,
     };
     if (options.out) await writeOutput(options.out, planToCsv(run.plan, run.edited.accounts));
     if (options.metrics)
@@ -57,8 +71,12 @@ export function scenarioRunCommand(io: CliIO, registry: PluginRegistry): Command
       const territories = territoriesToGeoJSON(run.edited.accounts, run.plan);
       await writeOutput(options.geojson, [JSON.stringify(territories), '\n']);
     }
-    io.stdout.write(
-      options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatScenarioRun(run),
-    );
+    if (options.format === 'json') {
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
+    io.stdout.write(formatScenarioRun(run));
+    if (simulation)
+      io.stdout.write(`\n${formatSimulationTable([run.scenario.name], [simulation])}`);
   });
 }

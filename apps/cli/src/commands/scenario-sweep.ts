@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { TesseraError, type PluginRegistry } from '@tessera/core';
-import { parseScenario, parseSweep, runSweep, toOutcome } from '@tessera/scenarios';
+import { parseScenario, parseSweep, runSweep } from '@tessera/scenarios';
 import { createNodeScenarioPool } from '@tessera/scenarios/node';
 import { Command } from 'commander';
 import {
@@ -55,8 +55,8 @@ export function scenarioSweepCommand(io: CliIO, registry: PluginRegistry): Comma
       result = await runSweep(dataset, raw, {
         registry,
         baseScenario: base.raw,
-        runner: async (scenario, runOptions) =>
-          toOutcome(await pool.run(handle, scenario, { signal: runOptions.signal })),
+        runner: (scenario, runOptions) =>
+          pool.runOutcome(handle, scenario, { signal: runOptions.signal }),
         onProgress: (done, total) => {
           progress.done(done, total, 'runs done');
         },

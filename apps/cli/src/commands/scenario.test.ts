@@ -233,6 +233,26 @@ describe('tessera scenario compare and sweep', () => {
     expect(report.pairs[0]!.accountsMoved).toBe(moved.length - 1);
   });
 
+  it('simulates revenue on common draws when asked', async () => {
+    const run = await tessera('scenario', 'run', join(dir, 'base.json'), '--simulate', '200');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('revenue simulation: 200 draws, seed 0');
+    const expected = /expected revenue\s+([\d,]+)/.exec(run.stdout)![1];
+    const result = await tessera(
+      'scenario',
+      'compare',
+      join(dir, 'base.json'),
+      join(dir, 'west.json'),
+      '--simulate',
+      '200',
+    );
+    expect(result.code).toBe(0);
+    // The same plan, the same draws: run and compare agree on the base scenario.
+    expect(result.stdout).toMatch(
+      new RegExp(`expected revenue\\s+${expected!}\\s+[\\d,]+\\s+-?[\\d,]+`),
+    );
+  });
+
   it('refuses one scenario or five', async () => {
     const result = await tessera('scenario', 'compare', join(dir, 'base.json'));
     expect(result.code).toBe(1);

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { nodeEndpoint } from './node-endpoint.js';
 import { TesseraError } from '@tessera/core';
 import { exposeScenarioWorker } from '../worker/expose-scenario-worker.js';
 import type { ScenarioWorkerOptions } from '../worker/scenario-worker-api.js';

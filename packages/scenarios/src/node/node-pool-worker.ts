@@ -1,6 +1,6 @@
 import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
 import { wrap } from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { nodeEndpoint } from './node-endpoint.js';
 import { TesseraError } from '@tessera/core';
 import type { PoolWorker } from '../worker/worker-pool.js';
 

@@ -2,7 +2,7 @@ import { TesseraError } from '@tessera/core';
 import { proxy, transfer, type Remote } from 'comlink';
 import { datasetToData, type Dataset, type DatasetData } from '../dataset/dataset.js';
 import { toScenarioRun, type ScenarioRun } from '../run/run-scenario.js';
-import type { RunProgress } from '../run/types.js';
+import type { RunProgress, ScenarioOutcome } from '../run/types.js';
 import { copyBuffers } from './copy-buffers.js';
 import type { ScenarioWorkerApi } from './scenario-worker-api.js';
 import { WorkerPool, type PoolWorker, type TaskContext } from './worker-pool.js';
@@ -105,9 +105,23 @@ export class ScenarioPool implements AsyncDisposable {
     options: PoolRunOptions = {},
   ): Promise<ScenarioRun> {
     const handle = this.#handleOf(datasetOrHandle);
+    const outcome = await this.runOutcome(handle, scenario, options);
+    return toScenarioRun(handle.dataset, scenario, outcome);
+  }
+
+  /**
+   * {@link run} without rebuilding the edited tables on this side: the plain outcome a worker
+   * sends back, for callers that only read metrics (sweeps) or store results.
+   */
+  async runOutcome(
+    datasetOrHandle: Dataset | DatasetHandle,
+    scenario: unknown,
+    options: PoolRunOptions = {},
+  ): Promise<ScenarioOutcome> {
+    const handle = this.#handleOf(datasetOrHandle);
     const { onProgress } = options;
     const label = this.#label(scenario);
-    const outcome = await this.#pool
+    return this.#pool
       .exec(
         async (remote, ctx) => {
           await this.#ensureLoaded(remote, ctx, handle);
@@ -132,7 +146,6 @@ export class ScenarioPool implements AsyncDisposable {
       .catch((error: unknown) => {
         throw withLabel(error, label);
       });
-    return toScenarioRun(handle.dataset, scenario, outcome);
   }
 
   /**

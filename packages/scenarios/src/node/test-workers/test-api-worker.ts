@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { nodeEndpoint } from '../node-endpoint.js';
 import { registerErrorTransfer } from '../../worker/error-transfer.js';
 import { createTestApi } from './test-api.js';
 
