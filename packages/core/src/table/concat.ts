@@ -79,7 +79,7 @@ function joinStrings(a: StringColumn, b: StringColumn): StringColumnData {
   const sizeA = a.offsets[a.length]!;
   const bytes = new Uint8Array(sizeA + b.offsets[b.length]!);
   bytes.set(a.bytes.subarray(0, sizeA));
-  bytes.set(b.bytes.subarray(0, b.offsets[b.length]!), sizeA);
+  bytes.set(b.bytes.subarray(0, b.offsets[b.length]), sizeA);
   const offsets = new Uint32Array(a.length + b.length + 1);
   offsets.set(a.offsets.subarray(0, a.length + 1));
   for (let i = 1; i <= b.length; i++) offsets[a.length + i] = sizeA + b.offsets[i]!;
