@@ -4,7 +4,6 @@
 import { availableParallelism } from 'node:os';
 import { generateSample } from '@tessera/sample-data';
 import { loadUsPlaces } from '@tessera/sample-data/node';
-import { runSweep, type SweepRunner } from '@tessera/scenarios';
 import { createNodeScenarioPool } from '@tessera/scenarios/node';
 
 const n = Number(process.argv[2] ?? 100_000);
@@ -26,10 +25,8 @@ async function timeSweep(size: number): Promise<{ ms: number; front: number; run
   const pool = createNodeScenarioPool({ size });
   try {
     const handle = pool.load(dataset, { transfer: true });
-    const runner: SweepRunner = (scenario, options) =>
-      pool.runOutcome(handle, scenario, { signal: options.signal });
     const start = performance.now();
-    const result = await runSweep(dataset, sweep, { runner });
+    const result = await pool.sweep(handle, sweep);
     const failed = result.rows.filter((row) => row.error !== null);
     if (failed.length > 0) throw new Error(`sweep runs failed: ${failed[0]!.error!}`);
     return {

@@ -158,6 +158,7 @@ export {
   type DatasetHandle,
   type LoadOptions,
   type PoolRunOptions,
+  type PoolSweepOptions,
   type PoolRunAllOptions,
   type ScenarioPoolOptions,
   type BrowserScenarioPoolOptions,

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { TesseraError, type PluginRegistry } from '@tessera/core';
-import { parseScenario, parseSweep, runSweep } from '@tessera/scenarios';
+import { parseScenario, parseSweep } from '@tessera/scenarios';
 import { createNodeScenarioPool } from '@tessera/scenarios/node';
 import { Command } from 'commander';
 import {
@@ -49,14 +49,11 @@ export function scenarioSweepCommand(io: CliIO, registry: PluginRegistry): Comma
       size: options.workers ?? availableParallelism(),
       timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
     });
-    const handle = pool.load(dataset);
     let result;
     try {
-      result = await runSweep(dataset, raw, {
+      result = await pool.sweep(dataset, raw, {
         registry,
         baseScenario: base.raw,
-        runner: (scenario, runOptions) =>
-          pool.runOutcome(handle, scenario, { signal: runOptions.signal }),
         onProgress: (done, total) => {
           progress.done(done, total, 'runs done');
         },

@@ -1,6 +1,7 @@
 import { TesseraError } from '@tessera/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScenario } from '../run/run-scenario.js';
+import { runSweep } from '../sweep/run-sweep.js';
 import type { RunProgress } from '../run/types.js';
 import type { ScenarioInput } from '../schema/scenario-schema.js';
 import { twoCities } from '../testing/two-cities.js';
@@ -82,6 +83,24 @@ describe('createNodeScenarioPool', { timeout: 60_000 }, () => {
       scenario({ name: 'c', strategy: { id: 'nearest', params: {} } }),
     );
     expect(runs[2]!.plan.territoryOf).toEqual(expected.plan.territoryOf);
+  });
+
+  it('sweeps a grid across the pool with the same rows as in this thread', async () => {
+    const dataset = twoCities();
+    const sweep = {
+      version: 1,
+      scenario: scenario({ name: 'base' }),
+      grid: { strategy: ['geographic', 'nearest'], continuityWeight: [0, 3] },
+    };
+    const local = await runSweep(dataset, sweep);
+    const done: number[] = [];
+    const pooled = await pool({ size: 2 }).sweep(dataset, sweep, {
+      onProgress: (finished) => done.push(finished),
+    });
+    const strip = (rows: typeof local.rows) => rows.map((row) => ({ ...row, ms: 0 }));
+    expect(strip(pooled.rows)).toEqual(strip(local.rows));
+    expect(pooled.nonDominated).toEqual(local.nonDominated);
+    expect(done).toEqual([1, 2, 3]);
   });
 
   it('passes validation errors through with their code', async () => {

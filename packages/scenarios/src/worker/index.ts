@@ -29,6 +29,7 @@ export {
   type LoadOptions,
   type PoolRunAllOptions,
   type PoolRunOptions,
+  type PoolSweepOptions,
   type ScenarioPoolOptions,
 } from './scenario-pool.js';
 export {
