@@ -8,6 +8,7 @@ import { metricsCommand } from './commands/metrics.js';
 import { pluginsCommand } from './commands/plugins.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { solveCommand } from './commands/solve.js';
+import { configureCommand } from './configure-command.js';
 import { CliError, type CliIO } from './io.js';
 
 /** The exit codes: 0 done, 1 the input or the run failed, 2 the command line itself is wrong. */
@@ -19,15 +20,12 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const registry = createBuiltinRegistry();
-  const program = new Command('tessera')
-    .description('Sales-territory planning from the command line.')
-    .version(VERSION)
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    });
+  const program = configureCommand(
+    new Command('tessera')
+      .description('Sales-territory planning from the command line.')
+      .version(VERSION),
+    io,
+  );
   for (const command of [
     generateCommand(io),
     solveCommand(io, registry),
@@ -36,15 +34,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     pluginsCommand(io, registry),
     scenarioCommand(io, registry),
   ]) {
-    program.addCommand(
-      command
-        .exitOverride()
-        .configureOutput({
-          writeOut: (text) => io.stdout.write(text),
-          writeErr: (text) => io.stderr.write(text),
-        })
-        .showHelpAfterError('(run with --help for usage)'),
-    );
+    program.addCommand(configureCommand(command, io));
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -23,7 +23,7 @@ export {
   type PipelineStage,
 } from './pipeline/pipeline-schema.js';
 export { territoryStrategies } from './territory-strategies.js';
-export { DEFAULT_TIERS, type SizeTier } from './size/size-split.js';
+export { DEFAULT_TIERS, sizeTierOf, type SizeTier } from './size/size-split.js';
 export { apportion } from './shared/apportion.js';
 export {
   runOnGroups,

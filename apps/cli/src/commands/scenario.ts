@@ -1,5 +1,6 @@
 import type { PluginRegistry } from '@tessera/core';
 import { Command } from 'commander';
+import { configureCommand } from '../configure-command.js';
 import type { CliIO } from '../io.js';
 import { scenarioCompareCommand } from './scenario-compare.js';
 import { scenarioRunCommand } from './scenario-run.js';
@@ -15,15 +16,7 @@ export function scenarioCommand(io: CliIO, registry: PluginRegistry): Command {
     scenarioCompareCommand(io, registry),
     scenarioSweepCommand(io, registry),
   ]) {
-    command.addCommand(
-      sub
-        .exitOverride()
-        .configureOutput({
-          writeOut: (text) => io.stdout.write(text),
-          writeErr: (text) => io.stderr.write(text),
-        })
-        .showHelpAfterError('(run with --help for usage)'),
-    );
+    command.addCommand(configureCommand(sub, io));
   }
   return command;
 }

@@ -55,18 +55,10 @@ function joinCategory(
   lengthB: number,
 ): CategoryColumnData {
   const dictionary = [...(a?.dictionary ?? [])];
-  const lookup = new Map(dictionary.map((value, code) => [value, code]));
   const codes = new Int32Array(lengthA + lengthB).fill(-1);
   if (a) codes.set(a.codes);
   if (b) {
-    const remap = Int32Array.from(b.dictionary, (value) => {
-      let code = lookup.get(value);
-      if (code === undefined) {
-        code = dictionary.push(value) - 1;
-        lookup.set(value, code);
-      }
-      return code;
-    });
+    const remap = remapInto(dictionary, b.dictionary);
     for (let i = 0; i < lengthB; i++) {
       const code = b.codes[i]!;
       codes[lengthA + i] = code < 0 ? -1 : remap[code]!;
@@ -88,15 +80,7 @@ function joinStrings(a: StringColumn, b: StringColumn): StringColumnData {
 
 function joinTags(a: TagColumn, b: TagColumn): TagColumnData {
   const dictionary = [...a.dictionary];
-  const lookup = new Map(dictionary.map((value, code) => [value, code]));
-  const remap = Int32Array.from(b.dictionary, (value) => {
-    let code = lookup.get(value);
-    if (code === undefined) {
-      code = dictionary.push(value) - 1;
-      lookup.set(value, code);
-    }
-    return code;
-  });
+  const remap = remapInto(dictionary, b.dictionary);
   const sizeA = a.offsets[a.length]!;
   const sizeB = b.offsets[b.length]!;
   const codes = new Int32Array(sizeA + sizeB);
@@ -109,4 +93,20 @@ function joinTags(a: TagColumn, b: TagColumn): TagColumnData {
   offsets.set(a.offsets.subarray(0, a.length + 1));
   for (let i = 1; i <= b.length; i++) offsets[a.length + i] = sizeA + b.offsets[i]!;
   return { offsets, codes, dictionary };
+}
+
+/**
+ * For each value of `other`, its code in `dictionary`, appending the values `dictionary` lacks:
+ * the first table's codes keep their meaning.
+ */
+function remapInto(dictionary: string[], other: readonly string[]): Int32Array {
+  const lookup = new Map(dictionary.map((value, code) => [value, code]));
+  return Int32Array.from(other, (value) => {
+    let code = lookup.get(value);
+    if (code === undefined) {
+      code = dictionary.push(value) - 1;
+      lookup.set(value, code);
+    }
+    return code;
+  });
 }

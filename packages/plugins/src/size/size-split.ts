@@ -1,3 +1,4 @@
+import type { AccountTable } from '@tessera/core';
 import { z } from 'zod';
 import { groupWork, repHolds, staffGroups, type GroupLabel, type Split } from '../shared/split.js';
 
@@ -77,14 +78,7 @@ export const sizeSplit: Split<typeof sizeSplitParams> = {
   divide(ctx, { tiers }) {
     const { accounts, reps } = ctx;
     const T = tiers.length;
-    const tierOf = new Int32Array(accounts.length);
-    for (let i = 0; i < accounts.length; i++) {
-      const employees = accounts.employees[i]!;
-      const revenue = accounts.annualRevenue[i]!;
-      let t = 0;
-      while (t < T - 1 && !qualifies(tiers[t]!, employees, revenue)) t++;
-      tierOf[i] = t;
-    }
+    const tierOf = sizeTierOf(accounts, tiers);
     const work = groupWork(ctx, tierOf, T);
     const counts = new Int32Array(T);
     for (const t of tierOf) counts[t] = counts[t]! + 1;
@@ -144,6 +138,27 @@ export const sizeSplit: Split<typeof sizeSplitParams> = {
     return { groups: staffGroups(ctx, labels, groupOf, preference), warnings };
   },
 };
+
+/**
+ * Each account's index into `tiers`: the first tier whose thresholds it meets, else the last
+ * (so an account without size data lands in the last tier). The one rule for what "size" means,
+ * shared by the size strategy and the filter language.
+ */
+export function sizeTierOf(
+  accounts: AccountTable,
+  tiers: readonly SizeTier[] = DEFAULT_TIERS,
+): Int32Array {
+  const T = tiers.length;
+  const tierOf = new Int32Array(accounts.length);
+  for (let i = 0; i < accounts.length; i++) {
+    const employees = accounts.employees[i]!;
+    const revenue = accounts.annualRevenue[i]!;
+    let t = 0;
+    while (t < T - 1 && !qualifies(tiers[t]!, employees, revenue)) t++;
+    tierOf[i] = t;
+  }
+  return tierOf;
+}
 
 function qualifies(tier: SizeTier, employees: number, revenue: number): boolean {
   const { minEmployees, minAnnualRevenue } = tier;

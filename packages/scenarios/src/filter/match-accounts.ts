@@ -5,6 +5,7 @@ import {
   type AccountTable,
   type TesseraError,
 } from '@tessera/core';
+import { sizeTierOf } from '@tessera/plugins';
 import { areaGeometrySchema, type AreaGeometry } from './area-schema.js';
 import { withinMask } from './area-mask.js';
 import {
@@ -27,7 +28,6 @@ import type {
 import { filterMismatch, quote } from './filter-error.js';
 import { formatFilter } from './format-filter.js';
 import { parseFilter } from './parse-filter.js';
-import { sizeTierIndex } from './size-tiers.js';
 
 export interface FilterOptions {
   /** Named areas that `within "name"` refers to. */
@@ -75,7 +75,7 @@ class Evaluation {
   readonly #accounts: AccountTable;
   readonly #text: string;
   readonly #areas: Readonly<Record<string, AreaGeometry>>;
-  #tiers: Uint8Array | undefined;
+  #tiers: Int32Array | undefined;
 
   constructor(accounts: AccountTable, text: string, options: FilterOptions) {
     this.#accounts = accounts;
@@ -155,7 +155,7 @@ class Evaluation {
     }
     const test = textTest(expr);
     if (field === 'size') {
-      this.#tiers ??= sizeTierIndex(accounts);
+      this.#tiers ??= sizeTierOf(accounts);
       const answer = new Uint8Array(SIZE_TIER_IDS.length);
       if (test.kind === 'oneOf') {
         SIZE_TIER_IDS.forEach((id, t) => {

@@ -1,4 +1,4 @@
-import { TesseraError } from '@tessera/core';
+import { failureOf } from '../testing/failure-of.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScenario } from '../run/run-scenario.js';
 import { runSweep } from '../sweep/run-sweep.js';
@@ -24,16 +24,6 @@ const scenario = (over: Partial<ScenarioInput> = {}): ScenarioInput => ({
   seed: 7,
   ...over,
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TesseraError);
-  const { code, message } = error as TesseraError;
-  return { code, message };
-}
 
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));

@@ -1,5 +1,5 @@
-import { TesseraError } from '@tessera/core';
 import { proxy, transfer } from 'comlink';
+import { failureOf } from '../testing/failure-of.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkerPool } from '../worker/worker-pool.js';
 import { createNodeWorkerPool } from './node-scenario-pool.js';
@@ -28,16 +28,6 @@ function testPool(options: TestPoolOptions = {}): WorkerPool<TestApi> {
   });
   pools.push(pool);
   return pool;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TesseraError);
-  const { code, message } = error as TesseraError;
-  return { code, message };
 }
 
 afterEach(async () => {
@@ -98,7 +88,7 @@ describe('WorkerPool on worker_threads', { timeout: 30_000 }, () => {
 
   it('passes a thrown error with its message and code, then keeps serving', async () => {
     const pool = testPool();
-    const failure = await codeOf(
+    const failure = await failureOf(
       pool.exec((remote) => remote.fail('BAD_INPUT', 'filter "x": position 3: unexpected ">"')),
     );
     expect(failure).toEqual({
@@ -124,7 +114,7 @@ describe('WorkerPool on worker_threads', { timeout: 30_000 }, () => {
       },
       { signal: controller.signal, label: 'scenario "north"' },
     );
-    const failure = await codeOf(waiting);
+    const failure = await failureOf(waiting);
     expect(failure).toEqual({ code: 'RUN_CANCELLED', message: 'scenario "north": cancelled' });
     expect(await pool.exec(async (remote, ctx) => [await remote.add(1, 1), ctx.worker.id])).toEqual(
       [2, workerId],
@@ -146,7 +136,7 @@ describe('WorkerPool on worker_threads', { timeout: 30_000 }, () => {
       },
       { signal: controller.signal, label: 'scenario "spin"' },
     );
-    const failure = await codeOf(spinning);
+    const failure = await failureOf(spinning);
     expect(failure.code).toBe('RUN_CANCELLED');
     expect(failure.message).toBe(
       'scenario "spin": cancelled; the worker did not stop within 100 ms and was replaced',
@@ -163,7 +153,7 @@ describe('WorkerPool on worker_threads', { timeout: 30_000 }, () => {
 
   it('times out a synchronous loop, replaces the worker and keeps serving', async () => {
     const pool = testPool({ size: 1, timeoutMs: 5_000 });
-    const failure = await codeOf(
+    const failure = await failureOf(
       pool.exec((remote) => remote.spin(), { timeoutMs: 50, label: 'scenario "hang"' }),
     );
     expect(failure).toEqual({
@@ -176,7 +166,7 @@ describe('WorkerPool on worker_threads', { timeout: 30_000 }, () => {
 
   it('fails a task whose worker runs out of memory, and replaces the worker', async () => {
     const pool = testPool({ maxOldGenerationSizeMb: 32 });
-    const failure = await codeOf(
+    const failure = await failureOf(
       pool.exec((remote) => remote.exhaustMemory(), { label: 'scenario "greedy"' }),
     );
     expect(failure).toEqual({
@@ -189,7 +179,7 @@ describe('WorkerPool on worker_threads', { timeout: 30_000 }, () => {
 
   it('fails a task whose worker exits under it', async () => {
     const pool = testPool();
-    const failure = await codeOf(
+    const failure = await failureOf(
       pool.exec((remote) => remote.exit(3), { label: 'scenario "quit"' }),
     );
     expect(failure).toEqual({
@@ -217,7 +207,7 @@ describe('WorkerPool on worker_threads', { timeout: 30_000 }, () => {
       { signal: controller.signal, label: 'scenario "later"' },
     );
     controller.abort();
-    expect(await codeOf(queued)).toEqual({
+    expect(await failureOf(queued)).toEqual({
       code: 'RUN_CANCELLED',
       message: 'scenario "later": cancelled',
     });
@@ -227,8 +217,10 @@ describe('WorkerPool on worker_threads', { timeout: 30_000 }, () => {
 
   it('rejects queued and running tasks on close, and new ones after', async () => {
     const pool = testPool();
-    const running = codeOf(pool.exec((remote) => remote.waitForCancel('forever'), { label: 'a' }));
-    const queued = codeOf(pool.exec((remote) => remote.add(1, 1), { label: 'b' }));
+    const running = failureOf(
+      pool.exec((remote) => remote.waitForCancel('forever'), { label: 'a' }),
+    );
+    const queued = failureOf(pool.exec((remote) => remote.add(1, 1), { label: 'b' }));
     await pool.close();
     expect(await running).toEqual({
       code: 'POOL_CLOSED',
@@ -238,7 +230,7 @@ describe('WorkerPool on worker_threads', { timeout: 30_000 }, () => {
       code: 'POOL_CLOSED',
       message: 'b: the worker pool was closed',
     });
-    expect((await codeOf(pool.exec((remote) => remote.add(1, 1), { label: 'c' }))).code).toBe(
+    expect((await failureOf(pool.exec((remote) => remote.add(1, 1), { label: 'c' }))).code).toBe(
       'POOL_CLOSED',
     );
     expect(pool.stats().workers).toBe(0);
@@ -250,7 +242,7 @@ describe('WorkerPool on worker_threads', { timeout: 30_000 }, () => {
       size: 1,
     });
     pools.push(pool);
-    const failure = await codeOf(pool.exec((remote) => remote.add(1, 1), { label: 'x' }));
+    const failure = await failureOf(pool.exec((remote) => remote.add(1, 1), { label: 'x' }));
     expect(failure.code).toBe('WORKER_FAILED');
     expect(failure.message).toMatch(/^x: the worker crashed: .*missing-worker/);
   });
