@@ -21,19 +21,22 @@ const sweep = {
   grid: { k: [reps - 10, reps, reps + 10], tolerance: [0.05, 0.1], continuityWeight: [0, 1] },
 };
 
-async function timeSweep(size: number): Promise<{ ms: number; front: number; runs: number }> {
+async function timeSweep(
+  size: number,
+): Promise<{ ms: number; front: number; runs: number; coresBusy: number }> {
   const pool = createNodeScenarioPool({ size });
   try {
     const handle = pool.load(dataset, { transfer: true });
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const result = await pool.sweep(handle, sweep);
+    const { user, system } = process.cpuUsage(cpu);
     const failed = result.rows.filter((row) => row.error !== null);
     if (failed.length > 0) throw new Error(`sweep runs failed: ${failed[0]!.error!}`);
-    return {
-      ms: performance.now() - start,
-      front: result.nonDominated.length,
-      runs: result.rows.length,
-    };
+    const ms = performance.now() - start;
+    // CPU time over wall time, all threads of the process: how many cores the sweep kept busy.
+    const coresBusy = (user + system) / 1000 / ms;
+    return { ms, front: result.nonDominated.length, runs: result.rows.length, coresBusy };
   } finally {
     await pool.close();
   }
@@ -50,6 +53,8 @@ console.log(
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     oneWorkerMs: one.ms,
     speedup: one.ms / pooled.ms,
+    oneWorkerCoresBusy: one.coresBusy,
+    poolCoresBusy: pooled.coresBusy,
     nonDominated: pooled.front,
   }),
 );
