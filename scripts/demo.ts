@@ -19,18 +19,31 @@ function tessera(...args: string[]): void {
   });
 }
 
+/** The same, keeping only the command's stderr: for a step whose report would drown the rest. */
+function quietly(...args: string[]): void {
+  process.stderr.write(`$ tessera ${args.join(' ')} > /dev/null\n`);
+  execFileSync(process.execPath, [join(root, 'apps/cli/dist/bin.js'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 try {
   tessera('generate', '--accounts', '10000', '--reps', '50', '--seed', '7', '--out', out);
   tessera('solve', '--accounts', accounts, '--reps', reps, '--strategy', 'nearest', '--out', plan);
   tessera('metrics', '--accounts', accounts, '--reps', reps, '--plan', plan, '--format', 'table');
-  const scenarios = writeScenarios();
-  tessera('scenario', 'compare', ...scenarios);
+  const [balanced, hire] = writeScenarios();
+  quietly('scenario', 'run', balanced!, '--out', join(out, 'balanced-plan.csv'));
+  tessera('scenario', 'compare', balanced!, hire!, '--simulate');
 } catch {
   // tessera has already said what went wrong on stderr
   process.exitCode = 1;
 }
 
-/** Two what-ifs on the sample: balanced territories today, and after a hire and a departure. */
+/**
+ * Two what-ifs on the sample: balanced territories, and then a hire and a departure on top of
+ * that balanced plan (its baseline), kept close to it by a continuity weight.
+ */
 function writeScenarios(): string[] {
   mkdirSync(out, { recursive: true });
   const dataset = { accounts: 'accounts.csv', reps: 'reps.csv' };
@@ -40,7 +53,7 @@ function writeScenarios(): string[] {
     'hire-denver.json': {
       version: 1,
       name: 'hire in Denver, R003 leaves',
-      dataset,
+      dataset: { ...dataset, baseline: 'balanced-plan.csv' },
       edits: [
         {
           type: 'add-rep',
@@ -48,7 +61,7 @@ function writeScenarios(): string[] {
         },
         { type: 'remove-rep', rep: 'R003' },
       ],
-      strategy,
+      strategy: { id: 'geographic', params: { tolerance: 0.05, continuityWeight: 3 } },
       seed: 7,
     },
   };
