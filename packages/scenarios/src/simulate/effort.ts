@@ -161,8 +161,13 @@ export function computeEffort(
     travelKnown: Uint8Array.from(territoryRep, (r) =>
       r < 0 || located(reps.lat[r]!, reps.lon[r]!) ? 1 : 0,
     ),
+    // Capped so a vanishing need (a denormal workload) cannot put Infinity in the JSON.
     coverage: Float64Array.from(territoryRep, (r) =>
-      r < 0 ? 0 : repNeed[r]! > 0 ? repCapacity[r]! / repNeed[r]! : Number.NaN,
+      r < 0
+        ? 0
+        : repNeed[r]! > 0
+          ? Math.min(repCapacity[r]! / repNeed[r]!, Number.MAX_VALUE)
+          : Number.NaN,
     ),
   };
   const unassigned = { accounts: 0, workload: 0, potential: 0, floor: 0 };

@@ -194,3 +194,16 @@ describe('simulateRevenue properties', () => {
     );
   });
 });
+
+describe('simulateRevenue edge cases found by the properties', () => {
+  it('keeps coverage finite when a workload is a denormal and the capacity tiny', () => {
+    const accounts = AccountTable.fromRows([
+      { id: 'a0', lat: 40.7, lon: -74, potential: 0, revenue: 0, workload: 5e-324 },
+    ]);
+    const reps = RepTable.fromRows([{ id: 'r0', lat: 40.7, lon: -74, capacity: 8.9e-16 }]);
+    const plan = new Plan(Int32Array.of(0), [{ id: 'T0', name: 'T0', repId: 'r0' }]);
+    const result = simulateRevenue(accounts, reps, plan, { draws: 20 });
+    expect(Number.isFinite(result.territories[0]!.coverage)).toBe(true);
+    expect(Number.isFinite(result.total.coverage)).toBe(true);
+  });
+});

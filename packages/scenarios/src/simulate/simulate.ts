@@ -192,7 +192,7 @@ export function runSimulation(
       workload,
       potential,
       floor,
-      coverage: workload > 0 ? effortUnits / workload : null,
+      coverage: workload > 0 ? Math.min(effortUnits / workload, Number.MAX_VALUE) : null,
       ...total,
       travelHours,
       travelKm,
