@@ -73,6 +73,8 @@ export function tesseraEslint(layer) {
           { allowNumber: true, allowBoolean: true },
         ],
         '@typescript-eslint/no-non-null-assertion': 'off',
+        // `const { omitted, ...rest } = value` is how an object loses a key.
+        '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
         '@typescript-eslint/prefer-for-of': 'off',
         '@typescript-eslint/no-unnecessary-condition': [
           'error',

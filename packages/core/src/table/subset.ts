@@ -84,25 +84,25 @@ function gatherCategory(column: CategoryColumn, indices: RowIndices): CategoryCo
 }
 
 function gatherStrings(column: StringColumn, indices: RowIndices): StringColumnData {
-  const { bytes, offsets } = column;
-  const outOffsets = new Uint32Array(indices.length + 1);
-  let size = 0;
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k]!;
-    size += offsets[i + 1]! - offsets[i]!;
-    outOffsets[k + 1] = size;
-  }
-  const out = new Uint8Array(size);
-  // Ids and names are short: a byte loop beats a subarray + set per row.
-  for (let k = 0, at = 0; k < indices.length; k++) {
-    const i = indices[k]!;
-    for (let b = offsets[i]!, end = offsets[i + 1]!; b < end; b++) out[at++] = bytes[b]!;
-  }
-  return { bytes: out, offsets: outOffsets };
+  const { values, offsets } = gatherRuns(column.bytes, column.offsets, indices, Uint8Array);
+  return { bytes: values, offsets };
 }
 
 function gatherTags(column: TagColumn, indices: RowIndices): TagColumnData {
-  const { offsets, codes } = column;
+  const { values, offsets } = gatherRuns(column.codes, column.offsets, indices, Int32Array);
+  return { offsets, codes: values, dictionary: [...column.dictionary] };
+}
+
+/**
+ * The variable-length runs `values[offsets[i]..offsets[i + 1]]` of the chosen rows, packed in
+ * order, with their new offsets (the layout of string and tag columns).
+ */
+function gatherRuns<T extends Uint8Array | Int32Array>(
+  values: T,
+  offsets: Uint32Array,
+  indices: RowIndices,
+  Kind: new (length: number) => T,
+): { values: T; offsets: Uint32Array } {
   const outOffsets = new Uint32Array(indices.length + 1);
   let size = 0;
   for (let k = 0; k < indices.length; k++) {
@@ -110,10 +110,11 @@ function gatherTags(column: TagColumn, indices: RowIndices): TagColumnData {
     size += offsets[i + 1]! - offsets[i]!;
     outOffsets[k + 1] = size;
   }
-  const out = new Int32Array(size);
+  const out = new Kind(size);
+  // Runs are short (ids, names, a few tags): an element loop beats a subarray + set per row.
   for (let k = 0, at = 0; k < indices.length; k++) {
     const i = indices[k]!;
-    for (let c = offsets[i]!, end = offsets[i + 1]!; c < end; c++) out[at++] = codes[c]!;
+    for (let v = offsets[i]!, end = offsets[i + 1]!; v < end; v++) out[at++] = values[v]!;
   }
-  return { offsets: outOffsets, codes: out, dictionary: [...column.dictionary] };
+  return { values: out, offsets: outOffsets };
 }

@@ -98,20 +98,7 @@ export function isLocated(atoms: AtomSet, a: number): boolean {
 export function concatAtoms(first: AtomSet, second: AtomSet): AtomSet {
   if (second.count === 0) return first;
   const out = allocateAtoms(first.count + second.count);
-  const keys = [
-    'x',
-    'y',
-    'z',
-    'sx',
-    'sy',
-    'sz',
-    'w',
-    'b',
-    'lockRep',
-    'ownerRep',
-    'ownerW',
-  ] as const;
-  for (const key of keys) {
+  for (const key of COLUMNS) {
     out[key].set(first[key]);
     out[key].set(second[key], first.count);
   }

@@ -19,21 +19,12 @@ export function territoryRows(
     const owner = code < 0 ? -1 : ownerRep[code]!;
     if (owner !== territoryRep[t]) gained[t]!++;
   }
-  return metrics.territories.map((m, t) => {
+  return metrics.territories.map(({ centroid, ...m }, t) => {
     const r = territoryRep[t]!;
     return {
-      id: m.id,
+      ...m,
       name: plan.territories[t]!.name,
-      repId: m.repId,
       repName: r < 0 ? null : reps.name.get(r) || reps.id.get(r),
-      accounts: m.accounts,
-      workload: m.workload,
-      potential: m.potential,
-      revenue: m.revenue,
-      capacity: m.capacity,
-      utilization: m.utilization,
-      meanDistanceKm: m.meanDistanceKm,
-      travelKm: m.travelKm,
       accountsGained: gained[t]!,
     };
   });

@@ -1,4 +1,4 @@
-import type { PlanData, PlanMetrics, PluginRegistry } from '@tessera/core';
+import type { PlanData, PlanMetrics, PluginRegistry, TerritoryMetrics } from '@tessera/core';
 
 /** Where a run is: applying edits, running the strategy, or measuring the plan. */
 export type RunStage = 'edits' | 'strategy' | 'metrics';
@@ -17,20 +17,13 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
 }
 
-/** One row of the per-territory table a run returns. */
-export interface TerritoryRow {
-  id: string;
+/**
+ * One row of the per-territory table a run returns: the territory's metrics (without the
+ * centroid) with the names a table shows and how many accounts it took from other owners.
+ */
+export interface TerritoryRow extends Omit<TerritoryMetrics, 'centroid'> {
   name: string;
-  repId: string | null;
   repName: string | null;
-  accounts: number;
-  workload: number;
-  potential: number;
-  revenue: number;
-  capacity: number;
-  utilization: number;
-  meanDistanceKm: number;
-  travelKm: number | null;
   /** Accounts that came from another owner than this territory's rep. */
   accountsGained: number;
 }

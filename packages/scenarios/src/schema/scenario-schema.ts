@@ -78,18 +78,15 @@ export function parseScenario(input: unknown, options: ParseScenarioOptions = {}
   }
   const scenario = parsed.data;
   if (options.registry) {
-    const { registry } = options;
-    if (!registry.has(scenario.strategy.id)) {
-      const known = registry
-        .list()
-        .map((p) => p.id)
-        .join(', ');
-      throw new TesseraError(
-        'INVALID_SCENARIO',
-        `${label}: strategy.id: unknown strategy "${scenario.strategy.id}" (known: ${known})`,
-      );
+    let plugin;
+    try {
+      plugin = options.registry.get(scenario.strategy.id);
+    } catch (error) {
+      if (!(error instanceof TesseraError)) throw error;
+      throw new TesseraError('INVALID_SCENARIO', `${label}: strategy.id: ${error.message}`, {
+        cause: error,
+      });
     }
-    const plugin = registry.get(scenario.strategy.id);
     const params = plugin.params.safeParse(scenario.strategy.params);
     if (!params.success) {
       throw new TesseraError(

@@ -14,7 +14,7 @@ export interface SweepPoint {
 /**
  * Every combination of the grid's values, as scenarios. A parameter the strategy does not take
  * is left out for that strategy (`k` means nothing to `nearest`), and combinations that then
- * coincide run once; for `pipeline` the values go to its final territory strategy.
+ * coincide run once; for a pipeline the values go to its final territory strategy.
  */
 export function expandSweep(sweep: Sweep, base: Scenario, registry: PluginRegistry): SweepPoint[] {
   const strategies = sweep.grid.strategy ?? [base.strategy.id];
@@ -27,19 +27,19 @@ export function expandSweep(sweep: Sweep, base: Scenario, registry: PluginRegist
   const points: SweepPoint[] = [];
   const seen = new Set<string>();
   for (const strategy of strategies) {
-    if (!registry.has(strategy)) {
-      const known = registry
-        .list()
-        .map((p) => p.id)
-        .join(', ');
-      throw new TesseraError(
-        'INVALID_SWEEP',
-        `sweep: grid.strategy: unknown strategy "${strategy}" (known: ${known})`,
-      );
+    let plugin;
+    try {
+      plugin = registry.get(strategy);
+    } catch (error) {
+      if (!(error instanceof TesseraError)) throw error;
+      throw new TesseraError('INVALID_SWEEP', `sweep: grid.strategy: ${error.message}`, {
+        cause: error,
+      });
     }
-    const plugin = registry.get(strategy);
-    const nested = strategy === 'pipeline';
     const accepted = acceptedParams(pluginInfo(plugin).paramsSchema);
+    // A composition (the built-in pipeline, or one made with createPipelinePlugin) takes its
+    // territory strategy's parameters under `territories.params`.
+    const nested = accepted?.has('territories') === true && accepted.has('stages');
     const usable = axes.filter(([name]) => nested || accepted === null || accepted.has(name));
     const baseParams = strategy === base.strategy.id ? base.strategy.params : {};
     for (const combination of product(usable)) {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runScenarioOutcome } from '../run/run-scenario.js';
-import { createBuiltinRegistry } from '@tessera/plugins';
+import { PluginRegistry } from '@tessera/core';
+import {
+  builtinPlugins,
+  createBuiltinRegistry,
+  createPipelinePlugin,
+  territoryStrategies,
+} from '@tessera/plugins';
 import { parseScenario } from '../schema/scenario-schema.js';
 import { twoCities } from '../testing/two-cities.js';
 import { expandSweep } from './expand-sweep.js';
@@ -47,6 +53,18 @@ describe('expandSweep', () => {
     expect(point!.scenario.strategy.params).toEqual({
       territories: { params: { tolerance: 0.1 } },
     });
+  });
+
+  it('recognises a pipeline by its parameters, whatever its id', () => {
+    const teamPipeline = { ...createPipelinePlugin(territoryStrategies), id: 'team-pipeline' };
+    const registry = new PluginRegistry([...builtinPlugins, teamPipeline]);
+    const sweep = parseSweep({
+      version: 1,
+      scenario: base,
+      grid: { strategy: ['team-pipeline'], k: [3] },
+    });
+    const [point] = expandSweep(sweep, parseScenario(base), registry);
+    expect(point!.scenario.strategy.params).toEqual({ territories: { params: { k: 3 } } });
   });
 
   it('names a bad grid', () => {

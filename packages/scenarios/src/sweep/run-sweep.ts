@@ -96,25 +96,23 @@ export async function runSweep(
       const p = next++;
       const point = points[p]!;
       const start = performance.now();
+      let outcome: ScenarioOutcome | null = null;
+      let error: string | null = null;
       try {
-        const outcome = await runner(point.scenario, { signal, onProgress: () => undefined });
-        rows[p] = rowOf(
-          point.name,
-          point.strategy,
-          point.values,
-          outcome,
-          performance.now() - start,
-        );
-      } catch (error) {
+        outcome = await runner(point.scenario, { signal, onProgress: () => undefined });
+      } catch (failure) {
         signal.throwIfAborted();
-        rows[p] = failedRow(
-          point.name,
-          point.strategy,
-          point.values,
-          error,
-          performance.now() - start,
-        );
+        error = failure instanceof Error ? failure.message : String(failure);
       }
+      rows[p] = {
+        name: point.name,
+        strategy: point.strategy,
+        values: point.values,
+        ...figures(outcome),
+        ms: performance.now() - start,
+        error,
+        nonDominated: false,
+      };
       options.onProgress?.(++done, points.length);
     }
   };
@@ -132,18 +130,24 @@ export async function runSweep(
   return { name: sweep.name ?? base.name, rows, nonDominated: front };
 }
 
-function rowOf(
-  name: string,
-  strategy: string,
-  values: Record<string, unknown>,
-  outcome: ScenarioOutcome,
-  ms: number,
-): SweepRow {
+type Figures = Omit<SweepRow, 'name' | 'strategy' | 'values' | 'ms' | 'error' | 'nonDominated'>;
+
+/** The figures of a run's row; all null for a run that failed. */
+function figures(outcome: ScenarioOutcome | null): Figures {
+  if (outcome === null) {
+    return {
+      balance: null,
+      balanceIndex: null,
+      compactnessKm: null,
+      kmeansRatio: null,
+      disruption: null,
+      skillMatch: null,
+      unassigned: null,
+      infeasible: false,
+    };
+  }
   const { metrics } = outcome;
   return {
-    name,
-    strategy,
-    values,
     balance: metrics.balance.workload.maxDeviation,
     balanceIndex: metrics.balance.workload.index,
     compactnessKm: metrics.compactness.meanDistanceKm,
@@ -152,33 +156,5 @@ function rowOf(
     skillMatch: metrics.skillMatch.share,
     unassigned: metrics.coverage.unassigned,
     infeasible: outcome.infeasible !== null,
-    ms,
-    error: null,
-    nonDominated: false,
-  };
-}
-
-function failedRow(
-  name: string,
-  strategy: string,
-  values: Record<string, unknown>,
-  error: unknown,
-  ms: number,
-): SweepRow {
-  return {
-    name,
-    strategy,
-    values,
-    balance: null,
-    balanceIndex: null,
-    compactnessKm: null,
-    kmeansRatio: null,
-    disruption: null,
-    skillMatch: null,
-    unassigned: null,
-    infeasible: false,
-    ms,
-    error: error instanceof Error ? error.message : String(error),
-    nonDominated: false,
   };
 }
