@@ -13,6 +13,10 @@ export function tesseraProject(name) {
       name,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       environment: 'node',
+      // Sized for a loaded 2-core machine (CI runs the suite beside other work); a test that
+      // needs longer says so itself.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
     },
   });
 }

@@ -15,6 +15,13 @@ export interface PlanData {
   territories: Territory[];
 }
 
+/**
+ * Marks plans across copies of this package: a plugin that installs or bundles its own copy
+ * of core returns plans that fail `instanceof Plan`, and the brand (a registered symbol, the
+ * same in every copy) lets the validator say so instead of calling the result "no plan".
+ */
+export const PLAN_BRAND: unique symbol = Symbol.for('@tessera/core:Plan');
+
 /** Marks an account that belongs to no territory. */
 export const UNASSIGNED = -1;
 
@@ -23,6 +30,11 @@ export const UNASSIGNED = -1;
  * territories with their reps. Indexes, not ids, so a million-account plan is one Int32Array.
  */
 export class Plan {
+  /** See {@link PLAN_BRAND}. */
+  get [PLAN_BRAND](): true {
+    return true;
+  }
+
   readonly territoryOf: Int32Array;
   readonly territories: readonly Territory[];
 

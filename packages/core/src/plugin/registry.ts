@@ -81,7 +81,21 @@ function describePluginFault(plugin: unknown): string | null {
     return `${label}: version must be semver like 1.0.0 (got ${JSON.stringify(p.version)})`;
   }
   if (typeof p.description !== 'string') return `${label}: description is missing`;
-  if (!(p.params instanceof z.ZodType)) return `${label}: params must be a zod schema`;
+  if (!isZodSchema(p.params)) return `${label}: params must be a zod 4 schema`;
   if (typeof p.segment !== 'function') return `${label}: segment must be a function`;
   return null;
+}
+
+/**
+ * A plugin installed beside the host may bring its own copy of zod, so its schemas fail
+ * `instanceof`; zod 4 marks every schema with `_zod`, which is what its functions read.
+ */
+function isZodSchema(value: unknown): boolean {
+  if (value instanceof z.ZodType) return true;
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    '_zod' in value &&
+    typeof (value as { safeParse?: unknown }).safeParse === 'function'
+  );
 }

@@ -1,4 +1,4 @@
-import { Plan, UNASSIGNED } from '../plan/plan.js';
+import { Plan, PLAN_BRAND, UNASSIGNED } from '../plan/plan.js';
 import type { AccountTable } from '../table/account-table.js';
 import type { RepTable } from '../table/rep-table.js';
 
@@ -13,7 +13,7 @@ export function findPlanFault(
   reps: RepTable,
   locks: Uint8Array = accounts.locked,
 ): string | null {
-  if (!(plan instanceof Plan)) return 'the result has no Plan';
+  if (!(plan instanceof Plan)) return isForeignPlan(plan) ? FOREIGN_PLAN : 'the result has no Plan';
   const { territoryOf, territories } = plan;
   if (!(territoryOf instanceof Int32Array)) return 'territoryOf is not an Int32Array';
   if (territoryOf.length !== accounts.length) {
@@ -55,4 +55,17 @@ export function findPlanFault(
     }
   }
   return null;
+}
+
+const FOREIGN_PLAN =
+  'the plan was made by another copy of @tessera/core than the one running it, so it cannot be ' +
+  'trusted; install one copy: make @tessera/core a peerDependency of the plugin package ' +
+  '(not a dependency, and never bundled), then dedupe (`pnpm dedupe` or `npm dedupe`)';
+
+function isForeignPlan(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as Record<symbol, unknown>)[PLAN_BRAND] === true
+  );
 }
