@@ -9,6 +9,8 @@ export interface NodeWorkerOptions {
   resourceLimits?: ResourceLimits | undefined;
   /** Shown in debuggers and `worker.threadId` listings. */
   name?: string | undefined;
+  /** Cloned into the worker as `workerData`. */
+  workerData?: unknown;
 }
 
 /**
@@ -21,6 +23,7 @@ export function spawnNodeWorker<Api>(url: URL, options: NodeWorkerOptions = {}):
     ...runnerOptions(url),
     resourceLimits: options.resourceLimits,
     name: options.name,
+    workerData: options.workerData,
   });
   worker.unref();
   let failed = false;

@@ -49,6 +49,15 @@ describe('createNodeScenarioPool', { timeout: 60_000 }, () => {
     expect(fractions.at(-1)).toBe(1);
   });
 
+  it('runs third-party strategies from plugin modules in every worker', async () => {
+    const pluginModules = [new URL('./test-workers/everyone-west.ts', import.meta.url).href];
+    const runs = await pool({ size: 2, pluginModules }).runAll(twoCities(), [
+      scenario({ strategy: { id: 'everyone-west', params: {} } }),
+      scenario({ strategy: { id: 'everyone-west', params: {} } }),
+    ]);
+    for (const run of runs) expect(new Set(run.plan.territoryOf)).toEqual(new Set([0]));
+  });
+
   it('sends datasets by transfer or by clone with the same result, the caller keeping its tables', async () => {
     const dataset = twoCities();
     const p = pool({ size: 2 });

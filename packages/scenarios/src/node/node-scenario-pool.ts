@@ -4,6 +4,7 @@ import { createScenarioPool, type ScenarioPool } from '../worker/scenario-pool.j
 import type { ScenarioWorkerApi } from '../worker/scenario-worker-api.js';
 import { WorkerPool } from '../worker/worker-pool.js';
 import { spawnNodeWorker } from './node-pool-worker.js';
+import { PLUGIN_MODULES_KEY } from './plugin-modules-key.js';
 
 /** The default worker module, beside this one whether running from sources or from dist. */
 export const defaultScenarioWorkerUrl = new URL(
@@ -22,6 +23,12 @@ export interface NodePoolOptions {
 export interface NodeScenarioPoolOptions extends NodePoolOptions {
   /** A module that calls `exposeNodeScenarioWorker(...)`; default: the built-in strategies. */
   workerUrl?: URL | undefined;
+  /**
+   * Plugin modules (`file:` URLs) every worker imports and offers on top of the built-in
+   * strategies: the `urls` of `loadProjectPlugins` from `@tessera/core/node`, so workers run
+   * the same third-party strategies as the thread that loaded them.
+   */
+  pluginModules?: readonly string[] | undefined;
 }
 
 export interface NodeWorkerPoolOptions extends NodePoolOptions {
@@ -33,12 +40,17 @@ export interface NodeWorkerPoolOptions extends NodePoolOptions {
 export function createNodeScenarioPool(options: NodeScenarioPoolOptions = {}): ScenarioPool {
   const url = options.workerUrl ?? defaultScenarioWorkerUrl;
   const { resourceLimits } = options;
+  const workerData = { [PLUGIN_MODULES_KEY]: [...(options.pluginModules ?? [])] };
   return createScenarioPool({
     size: options.size ?? availableParallelism(),
     timeoutMs: options.timeoutMs,
     cancelGraceMs: options.cancelGraceMs,
     spawn: () =>
-      spawnNodeWorker<ScenarioWorkerApi>(url, { resourceLimits, name: 'tessera-scenario' }),
+      spawnNodeWorker<ScenarioWorkerApi>(url, {
+        resourceLimits,
+        name: 'tessera-scenario',
+        workerData,
+      }),
   });
 }
 

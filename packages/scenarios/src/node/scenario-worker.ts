@@ -1,4 +1,4 @@
-// The default Node scenario worker: the built-in strategies only.
+// The default Node scenario worker: the built-in strategies and the pool's plugin modules.
 import { exposeNodeScenarioWorker } from './expose-node-scenario-worker.js';
 
-exposeNodeScenarioWorker();
+await exposeNodeScenarioWorker();

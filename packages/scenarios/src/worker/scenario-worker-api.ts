@@ -45,7 +45,11 @@ interface LoadedDataset {
 /** The worker side of a scenario pool, usable in-thread too (tests call it directly). */
 export function createScenarioWorkerApi(options: ScenarioWorkerOptions = {}): ScenarioWorkerApi {
   const registry = createBuiltinRegistry();
-  for (const plugin of options.plugins ?? []) registry.register(plugin);
+  for (const plugin of options.plugins ?? []) {
+    // `plugins: [...builtinPlugins, mine]` names the built-ins twice: the same objects are fine.
+    if (registry.has(plugin.id) && registry.get(plugin.id) === plugin) continue;
+    registry.register(plugin);
+  }
   const datasets = new Map<string, LoadedDataset>();
   const running = new Map<string, AbortController>();
 

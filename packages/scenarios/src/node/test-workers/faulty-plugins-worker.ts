@@ -2,4 +2,4 @@
 import { exposeNodeScenarioWorker } from '../expose-node-scenario-worker.js';
 import { faultyPlugins } from './faulty-plugins.js';
 
-exposeNodeScenarioWorker({ plugins: faultyPlugins });
+await exposeNodeScenarioWorker({ plugins: faultyPlugins });
