@@ -29,6 +29,12 @@ export interface ConformanceDatasets {
   readonly explicitLocks: ConformanceDataset;
   /** Enough work that a strategy is still running when the suite aborts it. */
   readonly large: ConformanceDataset;
+  /**
+   * Exact ties everywhere: stacked accounts of equal workload, reps sharing a home base or
+   * exactly as far from the accounts as each other, equal capacities. A strategy that breaks
+   * a tie by chance (`Math.random`) or by timing gives another plan on every run.
+   */
+  readonly ties: ConformanceDataset;
   readonly empty: ConformanceDataset;
   readonly oneAccount: ConformanceDataset;
   readonly oneRep: ConformanceDataset;
@@ -82,7 +88,8 @@ function metroReps(random: Random, count: number, prefix = 'r'): RepInput[] {
 
 /**
  * An account near a metro with every column filled in the way real imports are: workloads
- * skewed, a few missing or zero, owners that are current, departed or absent.
+ * skewed, a few missing or zero, owners that are current, departed or absent, postal codes
+ * with gaps.
  */
 function metroAccount(random: Random, i: number, repIds: readonly string[]): AccountInput {
   const metro = pick(random, METROS);
@@ -96,7 +103,7 @@ function metroAccount(random: Random, i: number, repIds: readonly string[]): Acc
     name: `Account ${i + 1}`,
     lat: round(metro.lat + random.normal() * 1.2, 5),
     lon: round(metro.lon + random.normal() * 1.5, 5),
-    postalCode: `${metro.postal}${String(random.int(100)).padStart(2, '0')}`,
+    postalCode: postalCode(i, `${metro.postal}${String(random.int(100)).padStart(2, '0')}`),
     region: metro.region,
     country: 'US',
     industry: pick(random, INDUSTRIES),
@@ -114,6 +121,14 @@ function metroAccount(random: Random, i: number, repIds: readonly string[]): Acc
     owner,
     locked: owner !== null && random.next() < 0.1,
   };
+}
+
+/**
+ * The account's postal code, or a gap for about one row in nine: blank (`''`, as an empty CSV
+ * cell arrives) or missing. Chosen by row, not drawn, so the other columns keep their values.
+ */
+function postalCode(i: number, code: string): string | null {
+  return i % 17 === 5 ? '' : i % 19 === 7 ? null : code;
 }
 
 function clustered(seed: string, accounts: number, reps: number): ConformanceDataset {
@@ -191,6 +206,39 @@ function large(): ConformanceDataset {
   };
 }
 
+/**
+ * Greenwich accounts with two reps a degree of longitude either side (on one parallel, so the
+ * two distances are equal to the last bit under any great-circle formula), and Manchester
+ * accounts with two reps sharing an office there. Every workload, size and capacity is equal.
+ */
+function ties(): ConformanceDataset {
+  const greenwich = { lat: 51.48, lon: 0 };
+  const manchester = { lat: 53.48, lon: -2.24 };
+  const reps = RepTable.fromRows([
+    { id: 'west', lat: greenwich.lat, lon: -1, capacity: 30 },
+    { id: 'east', lat: greenwich.lat, lon: 1, capacity: 30 },
+    { id: 'mcr-1', ...manchester, capacity: 30 },
+    { id: 'mcr-2', ...manchester, capacity: 30 },
+  ]);
+  const rows: AccountInput[] = Array.from({ length: 60 }, (_, i) => ({
+    id: `t${i + 1}`,
+    ...(i % 2 === 0 ? greenwich : manchester),
+    postalCode: i % 2 === 0 ? 'SE10' : i % 6 === 1 ? '' : 'M1',
+    region: 'uk',
+    country: 'GB',
+    industry: 'software',
+    employees: 250,
+    potential: 10_000,
+    revenue: 5_000,
+    workload: 2,
+  }));
+  return {
+    description: '60 accounts stacked on two points, each point with two equally near reps',
+    accounts: AccountTable.fromRows(rows),
+    reps,
+  };
+}
+
 function awkward(description: string, accounts: AccountInput[], reps: RepInput[]) {
   return { description, accounts: AccountTable.fromRows(accounts), reps: RepTable.fromRows(reps) };
 }
@@ -212,6 +260,7 @@ export function conformanceDatasets(): ConformanceDatasets {
     locked: lockedAcrossTheCountry(false),
     explicitLocks: lockedAcrossTheCountry(true),
     large: large(),
+    ties: ties(),
     empty: awkward('no accounts and no reps', [], []),
     oneAccount: awkward('one account, three reps', accountsAt(1), threeReps),
     oneRep: awkward('50 accounts, one rep', accountsAt(50), [threeReps[0]!]),

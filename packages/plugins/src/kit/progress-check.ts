@@ -1,18 +1,18 @@
 import {
   baselinePlan,
   createRandom,
-  findPlanFault,
   parseStrategyParams,
   type SegmentContext,
   type StrategyPlugin,
 } from '@tessera/core';
 import type { ConformanceDataset } from './datasets.js';
-import { CONFORMANCE_SEED } from './run-on.js';
+import { CONFORMANCE_SEED, planFaultIgnoringLocks } from './run-on.js';
 
 /**
  * Calls `segment` directly (core's `runStrategy` clamps progress into a monotone sequence,
  * which would hide a plugin that goes backwards) and records every value it reports.
- * Returns the values and the first fault: a plan core would reject, or a bad progress value.
+ * Returns the values and the first fault: a plan core would reject (locks aside: they are the
+ * `locks` check's), or a bad progress value.
  */
 export async function traceProgress(
   plugin: StrategyPlugin,
@@ -33,7 +33,7 @@ export async function traceProgress(
     },
   };
   const result = await plugin.segment(ctx, parseStrategyParams(plugin, params ?? {}));
-  const planFault = findPlanFault(result.plan, accounts, reps, ctx.locks);
+  const planFault = planFaultIgnoringLocks(result.plan, accounts, reps);
   return { values, fault: planFault ? `invalid plan: ${planFault}` : progressFault(values) };
 }
 

@@ -1,4 +1,5 @@
 import {
+  findPlanFault,
   planToCsv,
   runStrategy,
   type AccountTable,
@@ -12,24 +13,44 @@ import type { ConformanceDataset } from './datasets.js';
 /** The seed every conformance run uses unless a check needs another. */
 export const CONFORMANCE_SEED = 'tessera-conformance';
 
-/** Runs a plugin on a dataset through core's `runStrategy`, which validates the plan. */
+/**
+ * Runs a plugin on a dataset through core's `runStrategy`, which validates the plan — all but
+ * the locks. The strategy sees the dataset's locks in `ctx.locks` as usual, but core checks
+ * the plan against none, so a moved lock fails only the check that looks for it (with
+ * {@link movedLocks}) instead of every check of the suite.
+ */
 export function runOn(
   plugin: StrategyPlugin,
   dataset: ConformanceDataset,
   params: unknown,
   extra: { seed?: string | number; signal?: AbortSignal } = {},
 ): Promise<SegmentResult> {
+  const { accounts, reps } = dataset;
   return runStrategy(
-    plugin,
+    seeingLocks(plugin, dataset.locks ?? accounts.locked),
     {
-      accounts: dataset.accounts,
-      reps: dataset.reps,
-      ...(dataset.locks ? { locks: dataset.locks } : {}),
+      accounts,
+      reps,
+      locks: new Uint8Array(accounts.length),
       seed: extra.seed ?? CONFORMANCE_SEED,
       ...(extra.signal ? { signal: extra.signal } : {}),
     },
     params ?? {},
   );
+}
+
+/** The plugin with `ctx.locks` replaced by `locks`, whatever locks its caller passes. */
+function seeingLocks(plugin: StrategyPlugin, locks: Uint8Array): StrategyPlugin {
+  return { ...plugin, segment: (ctx, params) => plugin.segment({ ...ctx, locks }, params) };
+}
+
+/** What core would reject in the plan, locks aside: those are the `locks` check's alone. */
+export function planFaultIgnoringLocks(
+  plan: Plan,
+  accounts: AccountTable,
+  reps: RepTable,
+): string | null {
+  return findPlanFault(plan, accounts, reps, new Uint8Array(accounts.length));
 }
 
 /** The plan in its exported form: the bytes `tessera solve` would write. */
