@@ -25,6 +25,9 @@ const PLACES = [
   { lat: -33.87, lon: 151.21 },
 ];
 
+/** Shared codes (one with a leading zero, as a number parser would lose it) and a blank cell. */
+const POSTAL_CODES = ['10001', '02139', '60606', ''];
+
 const place = fc.oneof(
   fc.constantFrom(...PLACES),
   fc.record({
@@ -52,13 +55,14 @@ const accountShape = fc.record({
   locked: fc.boolean(),
   industry: optional(fc.constantFrom(...INDUSTRIES)),
   region: optional(fc.constantFrom('east', 'west')),
+  postalCode: optional(fc.constantFrom(...POSTAL_CODES)),
   employees: optional(fc.integer({ min: 1, max: 20_000 })),
 });
 
 /**
  * Small random datasets: accounts with and without coordinates, workloads (some zero or
- * missing), owners (current, departed or none) and locks; reps with and without home bases
- * and capacities. Shrinks towards fewer rows.
+ * missing), owners (current, departed or none), locks and postal codes (some blank or
+ * missing); reps with and without home bases and capacities. Shrinks towards fewer rows.
  */
 export function datasetArbitrary(options: DatasetArbitraryOptions = {}): fc.Arbitrary<DatasetRows> {
   const { maxAccounts = 40, maxReps = 6 } = options;
@@ -87,6 +91,7 @@ export function datasetArbitrary(options: DatasetArbitraryOptions = {}): fc.Arbi
         locked: a.locked,
         industry: a.industry,
         region: a.region,
+        postalCode: a.postalCode,
         employees: a.employees,
       }));
       return { accounts, reps };

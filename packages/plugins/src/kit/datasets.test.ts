@@ -1,3 +1,4 @@
+import { greatCircleKm } from '@tessera/core';
 import { describe, expect, it } from 'vitest';
 import { conformanceDatasets, LARGE_ACCOUNTS } from './datasets.js';
 
@@ -27,6 +28,28 @@ describe('conformanceDatasets', () => {
     expect(accounts.workload.some(Number.isNaN)).toBe(true);
     expect(accounts.workload.includes(0)).toBe(true);
     expect(Number.isNaN(reps.lat[7]!) && Number.isNaN(reps.capacity[7]!)).toBe(true);
+  });
+
+  it('gives accounts postal codes, with some blank or missing, in every generated dataset', () => {
+    for (const key of ['standard', 'large', 'oneRep'] as const) {
+      const { postalCode } = data[key].accounts;
+      const missing = Array.from(postalCode.codes).filter((c) => c < 0).length;
+      expect(missing, key).toBeGreaterThan(0);
+      expect(missing, key).toBeLessThan(postalCode.codes.length / 5);
+      expect(postalCode.get(1), key).toMatch(/^\d{5}$/);
+    }
+  });
+
+  it('ties accounts and reps exactly: stacked points, equal distances, equal workloads', () => {
+    const { accounts, reps } = data.ties;
+    const places = new Set(Array.from(accounts.lat, (lat, i) => `${lat},${accounts.lon[i]}`));
+    expect(places).toEqual(new Set(['51.48,0', '53.48,-2.24']));
+    expect(new Set(accounts.workload)).toEqual(new Set([2]));
+    const km = (r: number, i: number) =>
+      greatCircleKm(accounts.lat[i]!, accounts.lon[i]!, reps.lat[r]!, reps.lon[r]!);
+    expect(km(0, 0)).toBe(km(1, 0)); // west and east of Greenwich
+    expect(km(2, 1)).toBe(km(3, 1)); // two reps in one Manchester office
+    expect(new Set(reps.capacity)).toEqual(new Set([30]));
   });
 
   it('locks 80 of 120 accounts, through the column or only through ctx.locks', () => {
