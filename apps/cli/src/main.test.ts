@@ -273,7 +273,7 @@ describe('bad input: one line on stderr naming file, line and reason', () => {
 
 describe('tessera plugins', () => {
   it('lists ids, versions and JSON Schemas', async () => {
-    const result = await tessera('plugins', '--json');
+    const result = await tessera('plugins', '--format', 'json');
     const plugins = JSON.parse(result.stdout) as {
       id: string;
       version: string;

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { TesseraError } from '@tessera/core';
-import { createBuiltinRegistry } from '@tessera/plugins';
 import { Command, CommanderError } from 'commander';
 import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
@@ -9,7 +8,7 @@ import { pluginsCommand } from './commands/plugins.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { solveCommand } from './commands/solve.js';
 import { configureCommand } from './configure-command.js';
-import { CliError, type CliIO } from './io.js';
+import { CliError, UsageError, type CliIO } from './io.js';
 
 /** The exit codes: 0 done, 1 the input or the run failed, 2 the command line itself is wrong. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -19,7 +18,6 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
  * user can fix ends as one line on stderr and a non-zero exit code, never a stack trace.
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const registry = createBuiltinRegistry();
   const program = configureCommand(
     new Command('tessera')
       .description('Sales-territory planning from the command line.')
@@ -28,11 +26,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   );
   for (const command of [
     generateCommand(io),
-    solveCommand(io, registry),
+    solveCommand(io),
     metricsCommand(io),
     compareCommand(io),
-    pluginsCommand(io, registry),
-    scenarioCommand(io, registry),
+    pluginsCommand(io),
+    scenarioCommand(io),
   ]) {
     program.addCommand(configureCommand(command, io));
   }
@@ -43,6 +41,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (error instanceof CommanderError) {
       // commander has printed its message; help and version are not failures
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`tessera: ${error.message}\n(run with --help for usage)\n`);
+      return EXIT.usage;
     }
     if (error instanceof CliError || error instanceof TesseraError) {
       io.stderr.write(`tessera: ${error.message}\n`);

@@ -5,13 +5,14 @@ import { loadUsPlaces } from '@tessera/sample-data/node';
 import { Command } from 'commander';
 import { writeOutput } from '../files/write-output.js';
 import type { CliIO } from '../io.js';
-import { positiveInteger, seedValue } from './options.js';
+import { formatOption, positiveInteger, seedValue, type Format } from './options.js';
 
 interface GenerateOptions {
   accounts: number;
   reps: number;
   seed: string | number;
   out: string;
+  format: Format;
 }
 
 export function generateCommand(io: CliIO): Command {
@@ -21,6 +22,7 @@ export function generateCommand(io: CliIO): Command {
     .option('--reps <n>', 'number of reps', positiveInteger, 50)
     .option('--seed <seed>', 'random seed: the same seed gives the same files', seedValue, 1)
     .requiredOption('--out <dir>', 'directory to write accounts.csv and reps.csv into')
+    .addOption(formatOption('table'))
     .action(async (options: GenerateOptions) => {
       const { accounts, reps } = generateSample({
         accounts: options.accounts,
@@ -33,7 +35,16 @@ export function generateCommand(io: CliIO): Command {
       await writeOutput(repsFile, repsToCsv(reps));
       await writeOutput(accountsFile, accountsToCsv(accounts));
       io.stdout.write(
-        `wrote ${accountsFile} (${accounts.length} accounts) and ${repsFile} (${reps.length} reps)\n`,
+        options.format === 'json'
+          ? `${JSON.stringify(
+              {
+                accounts: { file: accountsFile, rows: accounts.length },
+                reps: { file: repsFile, rows: reps.length },
+              },
+              null,
+              2,
+            )}\n`
+          : `wrote ${accountsFile} (${accounts.length} accounts) and ${repsFile} (${reps.length} reps)\n`,
       );
     });
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 
 /** commander argParser for a positive integer option. */
 export function positiveInteger(value: string): number {
@@ -14,6 +14,13 @@ export function seedValue(value: string): string | number {
 }
 
 export type Format = 'json' | 'table';
+
+/** `--format table|json`: every command takes it, each with the default that suits it. */
+export function formatOption(defaultFormat: Format): Option {
+  return new Option('--format <format>', 'what stdout carries: table or json')
+    .argParser(formatValue)
+    .default(defaultFormat);
+}
 
 export function formatValue(value: string): Format {
   if (value !== 'json' && value !== 'table')

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { CliError, type CliIO } from '../io.js';
+import { formatOption, type Format } from './options.js';
 
 const PLUGIN_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
@@ -89,6 +90,7 @@ async function writePackage(
   target: string,
   template: string,
   values: Record<string, string>,
+  extra: Record<string, string>,
 ): Promise<string[]> {
   const staging = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const placeholder = new RegExp(Object.keys(values).join('|'), 'g');
@@ -104,6 +106,10 @@ async function writePackage(
       );
       written.push(name);
     }
+    for (const [name, text] of Object.entries(extra)) {
+      await writeFile(join(staging, name), text);
+      written.push(name);
+    }
     await rmdir(target).catch(() => undefined);
     await rename(staging, target);
     return written;
@@ -114,12 +120,23 @@ async function writePackage(
   }
 }
 
+interface PluginsNewOptions {
+  dir?: string;
+  tarballs?: string;
+  format: Format;
+}
+
 export function pluginsNewCommand(io: CliIO): Command {
   return new Command('new')
     .description('create a plugin package (strategy, conformance tests, README) from the template')
     .argument('<id>', 'the strategy id, lower-case kebab-case (e.g. "balanced-workload")')
     .option('--dir <path>', 'where to create the package (default: ./tessera-plugin-<id>)')
-    .action(async (id: string, options: { dir?: string }) => {
+    .option(
+      '--tarballs <dir>',
+      'install @tessera/* from the tarballs of `pnpm pack:local <dir>` (until they are on a registry)',
+    )
+    .addOption(formatOption('table'))
+    .action(async (id: string, options: PluginsNewOptions) => {
       if (!PLUGIN_ID.test(id)) {
         throw new CliError(
           `plugin id "${id}" must be lower-case kebab-case, e.g. "balanced-workload"`,
@@ -128,11 +145,50 @@ export function pluginsNewCommand(io: CliIO): Command {
       const target = resolve(options.dir ?? `tessera-plugin-${id}`);
       await checkTarget(target);
       const { dir: template, versions } = await findTemplate();
+      const extra: Record<string, string> = {};
+      if (options.tarballs) {
+        extra['pnpm-workspace.yaml'] = await tarballOverrides(resolve(options.tarballs));
+      }
       const values = templateValues(id, versions);
-      const files = await writePackage(target, template, values);
+      const files = await writePackage(target, template, values, extra);
+      if (options.format === 'json') {
+        const created = { package: values.__PACKAGE_NAME__, dir: target, files };
+        io.stdout.write(`${JSON.stringify(created, null, 2)}\n`);
+        return;
+      }
       io.stdout.write(
         `created ${values.__PACKAGE_NAME__} in ${target} (${files.length} files)\n` +
           `next: cd ${target} && pnpm install && pnpm test\n`,
       );
     });
+}
+
+/** The packages a plugin package installs, and the tarball name `pnpm pack` gives each. */
+const PACKED = ['core', 'plugins', 'sample-data', 'scenarios', 'cli'] as const;
+
+/**
+ * pnpm settings that install every `@tessera/*` package, direct or transitive, from the
+ * tarballs in `dir`, so the plugin and the CLI share one copy of core.
+ */
+async function tarballOverrides(dir: string): Promise<string> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CliError(`--tarballs: cannot read "${dir}" (${code})`, { cause: error });
+  }
+  const lines = PACKED.map((name) => {
+    const tarball = names
+      .filter((file) => file.startsWith(`tessera-${name}-`))
+      .sort()
+      .at(-1);
+    if (!tarball) {
+      throw new CliError(
+        `--tarballs: no tessera-${name}-<version>.tgz in "${dir}" (make them with \`pnpm pack:local ${dir}\` in the Tessera repository)`,
+      );
+    }
+    return `  '@tessera/${name}': ${JSON.stringify(`file:${join(dir, tarball)}`)}`;
+  });
+  return `# @tessera/* from local tarballs (pnpm pack:local), until they are on a registry.\noverrides:\n${lines.join('\n')}\n`;
 }

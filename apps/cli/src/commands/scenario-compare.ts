@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { escapeCsvCell, type PluginRegistry } from '@tessera/core';
+import { escapeCsvCell } from '@tessera/core';
 import {
   compareRuns,
   movedAccountList,
@@ -13,24 +13,25 @@ import { DatasetLoader, loadScenarioFile, type DatasetFlags } from '../files/loa
 import { writeOutput } from '../files/write-output.js';
 import { formatScenarioComparison } from '../format/scenario-compare-table.js';
 import { formatSimulationTable } from '../format/simulation-table.js';
-import { CliError, type CliIO } from '../io.js';
+import { UsageError, type CliIO } from '../io.js';
+import { loadCommandPlugins, withPluginOption, type PluginFlags } from '../plugins/load-plugins.js';
 import { batchProgressReporter } from '../scenario-progress.js';
-import { drawsValue, formatValue, positiveInteger, type Format } from './options.js';
+import { drawsValue, formatOption, positiveInteger, type Format } from './options.js';
 import { withDatasetFlags } from './scenario-options.js';
 
-interface ScenarioCompareOptions extends DatasetFlags {
+interface ScenarioCompareOptions extends DatasetFlags, PluginFlags {
   format: Format;
   moved?: string;
   workers?: number;
   simulate?: number | true;
 }
 
-export function scenarioCompareCommand(io: CliIO, registry: PluginRegistry): Command {
+export function scenarioCompareCommand(io: CliIO): Command {
   return withDatasetFlags(
-    new Command('compare')
+    withPluginOption(new Command('compare'))
       .description('run 2 to 4 scenarios side by side (in worker threads) and compare them')
       .argument('<scenario.json...>', 'two to four scenarios')
-      .option('--format <format>', 'table or json on stdout', formatValue, 'table')
+      .addOption(formatOption('table'))
       .option('--moved <file.csv>', 'write every moved account of every pair as CSV')
       .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger)
       .option(
@@ -40,8 +41,9 @@ export function scenarioCompareCommand(io: CliIO, registry: PluginRegistry): Com
       ),
   ).action(async (paths: string[], options: ScenarioCompareOptions) => {
     if (paths.length < 2 || paths.length > 4) {
-      throw new CliError(`scenario compare takes 2 to 4 scenario files, got ${paths.length}`);
+      throw new UsageError(`scenario compare takes 2 to 4 scenario files, got ${paths.length}`);
     }
+    const { registry, pluginModules } = await loadCommandPlugins(options, io.directory);
     const files = await Promise.all(paths.map((path) => loadScenarioFile(path, registry)));
     const loader = new DatasetLoader(io, options);
     const datasets: Dataset[] = [];
@@ -50,6 +52,7 @@ export function scenarioCompareCommand(io: CliIO, registry: PluginRegistry): Com
     const progress = batchProgressReporter(io, 'compare');
     const pool = createNodeScenarioPool({
       size: Math.min(files.length, options.workers ?? availableParallelism()),
+      pluginModules,
     });
     let finished = 0;
     let runs: ScenarioRun[];

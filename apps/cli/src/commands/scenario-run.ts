@@ -1,4 +1,4 @@
-import { planToCsv, territoriesToGeoJSON, type PluginRegistry } from '@tessera/core';
+import { planToCsv, territoriesToGeoJSON } from '@tessera/core';
 import { runScenario, simulateRevenue } from '@tessera/scenarios';
 import { Command } from 'commander';
 import { DatasetLoader, loadScenarioFile, type DatasetFlags } from '../files/load-scenario.js';
@@ -7,10 +7,11 @@ import { formatScenarioRun } from '../format/scenario-run-table.js';
 import { formatSimulationTable } from '../format/simulation-table.js';
 import type { CliIO } from '../io.js';
 import { runProgressReporter } from '../scenario-progress.js';
-import { drawsValue, formatValue, type Format } from './options.js';
+import { loadCommandPlugins, withPluginOption, type PluginFlags } from '../plugins/load-plugins.js';
+import { drawsValue, formatOption, type Format } from './options.js';
 import { withDatasetFlags } from './scenario-options.js';
 
-interface ScenarioRunOptions extends DatasetFlags {
+interface ScenarioRunOptions extends DatasetFlags, PluginFlags {
   out?: string;
   metrics?: string;
   geojson?: string;
@@ -18,9 +19,9 @@ interface ScenarioRunOptions extends DatasetFlags {
   simulate?: number | true;
 }
 
-export function scenarioRunCommand(io: CliIO, registry: PluginRegistry): Command {
+export function scenarioRunCommand(io: CliIO): Command {
   return withDatasetFlags(
-    new Command('run')
+    withPluginOption(new Command('run'))
       .description('apply a scenario’s edits, run its strategy and report the plan')
       .argument('<scenario.json>', 'the scenario')
       .option('--out <plan.csv>', 'write the plan')
@@ -29,13 +30,14 @@ export function scenarioRunCommand(io: CliIO, registry: PluginRegistry): Command
         'write metrics, territory table, warnings and timings as JSON',
       )
       .option('--geojson <file.geojson>', 'write the territories as GeoJSON (convex hulls)')
-      .option('--format <format>', 'table or json on stdout', formatValue, 'table')
+      .addOption(formatOption('table'))
       .option(
         '--simulate [draws]',
         'also simulate expected revenue with P10/P50/P90 (default 1000 draws)',
         drawsValue,
       ),
   ).action(async (path: string, options: ScenarioRunOptions) => {
+    const { registry } = await loadCommandPlugins(options, io.directory);
     const file = await loadScenarioFile(path, registry);
     const dataset = await new DatasetLoader(io, options).load(file);
     const progress = runProgressReporter(io, `scenario "${file.scenario.name}"`);

@@ -15,26 +15,28 @@ import { writeOutput } from '../files/write-output.js';
 import { formatSweepTable } from '../format/sweep-table.js';
 import { CliError, type CliIO } from '../io.js';
 import { batchProgressReporter } from '../scenario-progress.js';
-import { positiveInteger } from './options.js';
+import { loadCommandPlugins, withPluginOption, type PluginFlags } from '../plugins/load-plugins.js';
+import { formatOption, positiveInteger, type Format } from './options.js';
 import { withDatasetFlags } from './scenario-options.js';
 
-interface ScenarioSweepOptions extends DatasetFlags {
-  json?: boolean;
+interface ScenarioSweepOptions extends DatasetFlags, PluginFlags {
+  format: Format;
   out?: string;
   workers?: number;
   timeout?: number;
 }
 
-export function scenarioSweepCommand(io: CliIO, registry: PluginRegistry): Command {
+export function scenarioSweepCommand(io: CliIO): Command {
   return withDatasetFlags(
-    new Command('sweep')
+    withPluginOption(new Command('sweep'))
       .description('run a parameter grid over a scenario in worker threads; show the trade-off')
       .argument('<sweep.json>', 'the sweep: a base scenario and a grid')
-      .option('--json', 'print the result as JSON instead of a table')
+      .addOption(formatOption('table'))
       .option('--out <file.json>', 'also write the result as JSON')
       .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger)
       .option('--timeout <seconds>', 'fail a run that takes longer', positiveInteger),
   ).action(async (path: string, options: ScenarioSweepOptions) => {
+    const { registry, pluginModules } = await loadCommandPlugins(options, io.directory);
     const raw = await readJsonFile(path);
     const sweep = withFile(path, () => parseSweep(raw));
     // The base scenario's dataset paths are relative to the file that holds it.
@@ -48,6 +50,7 @@ export function scenarioSweepCommand(io: CliIO, registry: PluginRegistry): Comma
     const pool = createNodeScenarioPool({
       size: options.workers ?? availableParallelism(),
       timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
+      pluginModules,
     });
     let result;
     try {
@@ -68,7 +71,7 @@ export function scenarioSweepCommand(io: CliIO, registry: PluginRegistry): Comma
     }
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (options.out) await writeOutput(options.out, [json]);
-    io.stdout.write(options.json ? json : formatSweepTable(result));
+    io.stdout.write(options.format === 'json' ? json : formatSweepTable(result));
   });
 }
 

@@ -253,10 +253,19 @@ describe('tessera scenario compare and sweep', () => {
     );
   });
 
-  it('refuses one scenario or five', async () => {
-    const result = await tessera('scenario', 'compare', join(dir, 'base.json'));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('scenario compare takes 2 to 4 scenario files, got 1');
+  it('refuses one scenario or five as a usage error (exit 2)', async () => {
+    const one = await tessera('scenario', 'compare', join(dir, 'base.json'));
+    expect(one.code).toBe(2);
+    expect(one.stderr).toBe(
+      'tessera: scenario compare takes 2 to 4 scenario files, got 1\n(run with --help for usage)\n',
+    );
+    const five = await tessera(
+      'scenario',
+      'compare',
+      ...Array<string>(5).fill(join(dir, 'base.json')),
+    );
+    expect(five.code).toBe(2);
+    expect(five.stderr).toContain('scenario compare takes 2 to 4 scenario files, got 5');
   });
 
   it('sweeps a grid and marks the trade-off frontier', async () => {
@@ -272,7 +281,7 @@ describe('tessera scenario compare and sweep', () => {
     expect(result.stdout).toContain('geographic k=12 continuityWeight=2');
     expect(result.stdout).toContain('★');
     expect(result.stderr).toContain('sweep: 4/4 runs done');
-    const json = await tessera('scenario', 'sweep', path, '--json');
+    const json = await tessera('scenario', 'sweep', path, '--format', 'json');
     const sweep = JSON.parse(json.stdout) as {
       rows: { name: string; nonDominated: boolean }[];
       nonDominated: number[];

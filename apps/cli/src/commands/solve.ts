@@ -4,7 +4,6 @@ import {
   planToCsv,
   runStrategy,
   territoriesToGeoJSON,
-  type PluginRegistry,
 } from '@tessera/core';
 import { Command } from 'commander';
 import { loadTables } from '../files/load-tables.js';
@@ -12,9 +11,11 @@ import { writeOutput } from '../files/write-output.js';
 import type { CliIO } from '../io.js';
 import { collect, resolveParams } from '../params.js';
 import { createProgress } from '../progress.js';
-import { seedValue } from './options.js';
+import { loadCommandPlugins, withPluginOption, type PluginFlags } from '../plugins/load-plugins.js';
+import { formatOption, seedValue, type Format } from './options.js';
 
-interface SolveOptions {
+interface SolveOptions extends PluginFlags {
+  format: Format;
   accounts: string;
   reps: string;
   strategy: string;
@@ -26,8 +27,8 @@ interface SolveOptions {
   skipInvalid?: boolean;
 }
 
-export function solveCommand(io: CliIO, registry: PluginRegistry): Command {
-  return new Command('solve')
+export function solveCommand(io: CliIO): Command {
+  return withPluginOption(new Command('solve'))
     .description('build territories with a strategy and write the plan')
     .requiredOption('--accounts <file>', 'accounts CSV')
     .requiredOption('--reps <file>', 'reps CSV')
@@ -43,7 +44,9 @@ export function solveCommand(io: CliIO, registry: PluginRegistry): Command {
     .option('--metrics <file.json>', 'also write the plan metrics as JSON')
     .option('--geojson <file.geojson>', 'also write the territories as GeoJSON (convex hulls)')
     .option('--skip-invalid', 'import the valid rows of the CSV files and report the rest')
+    .addOption(formatOption('table'))
     .action(async (options: SolveOptions) => {
+      const { registry } = await loadCommandPlugins(options, io.directory);
       const plugin = registry.get(options.strategy);
       const params = await resolveParams(options.param);
       parseStrategyParams(plugin, params); // fail on a bad parameter before reading any file
@@ -77,8 +80,19 @@ export function solveCommand(io: CliIO, registry: PluginRegistry): Command {
         await writeOutput(options.geojson, [JSON.stringify(territories), '\n']);
       }
       const unassigned = result.plan.territoryOf.reduce((n, t) => (t < 0 ? n + 1 : n), 0);
+      const summary = {
+        out: options.out,
+        strategy: plugin.id,
+        accounts: accounts.length,
+        territories: result.plan.territories.length,
+        unassigned,
+        warnings: result.warnings ?? [],
+        infeasible: result.infeasible ?? null,
+      };
       io.stdout.write(
-        `wrote ${options.out}: ${accounts.length} accounts in ${result.plan.territories.length} territories, ${unassigned} unassigned\n`,
+        options.format === 'json'
+          ? `${JSON.stringify(summary, null, 2)}\n`
+          : `wrote ${options.out}: ${accounts.length} accounts in ${summary.territories} territories, ${unassigned} unassigned\n`,
       );
     });
 }
