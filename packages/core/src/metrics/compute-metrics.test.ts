@@ -5,7 +5,7 @@ import { createRandom } from '../random/random.js';
 import { AccountTable, type AccountInput } from '../table/account-table.js';
 import { RepTable } from '../table/rep-table.js';
 import { computeMetrics } from './compute-metrics.js';
-import { KMEANS_SAMPLE_SIZE } from './kmeans-reference.js';
+import { KMEANS_REFERENCE_MIN_KM, KMEANS_SAMPLE_SIZE } from './kmeans-reference.js';
 import type { PlanMetrics } from './types.js';
 
 /** 1° of arc on the equator: 6371.0088 km × π / 180. */
@@ -67,6 +67,59 @@ function expectFinite(value: unknown, path = 'metrics'): void {
     for (const [key, v] of Object.entries(value)) expectFinite(v, `${path}.${key}`);
   }
 }
+
+/** Whatever the data, every number in the metrics is finite. */
+const finiteMetricsProperty = (() => {
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
+  const account = fc.record({
+    lat: maybe(fc.double({ min: -90, max: 90, noNaN: true })),
+    lon: maybe(fc.double({ min: -180, max: 180, noNaN: true })),
+    workload: maybe(fc.double({ min: 0, max: 1e6, noNaN: true })),
+    potential: maybe(fc.double({ min: 0, max: 1e6, noNaN: true })),
+    revenue: maybe(fc.double({ min: -1e3, max: 1e6, noNaN: true })),
+    owner: maybe(fc.constantFrom('r0', 'r1', 'r2', 'gone')),
+    industry: maybe(fc.constantFrom('retail', 'healthcare')),
+    territory: fc.integer({ min: -1, max: 3 }),
+  });
+  const rep = fc.record({
+    lat: maybe(fc.double({ min: -90, max: 90, noNaN: true })),
+    capacity: maybe(fc.double({ min: 0, max: 1e3, noNaN: true })),
+    skills: fc.subarray(['industry:retail', 'lang:es']),
+  });
+  return fc.property(
+    fc.array(account, { maxLength: 25 }),
+    fc.array(rep, { minLength: 3, maxLength: 3 }),
+    fc.array(fc.constantFrom<string | null>('r0', 'r1', 'r2', null), {
+      minLength: 4,
+      maxLength: 4,
+    }),
+    (rows, repRows, leaders) => {
+      const table = AccountTable.fromRows(
+        rows.map((row, i): AccountInput => ({ ...row, id: `a${i}` })),
+      );
+      const repTable = RepTable.fromRows(
+        repRows.map((r, i) => ({
+          id: `r${i}`,
+          lat: r.lat,
+          lon: r.lat === null ? null : 0,
+          capacity: r.capacity,
+          skills: r.skills,
+        })),
+      );
+      const territories = leaders.map((repId, t) => ({ id: `T${t}`, name: '', repId }));
+      const result: PlanMetrics = computeMetrics(
+        table,
+        repTable,
+        new Plan(
+          Int32Array.from(rows, (r) => r.territory),
+          territories,
+        ),
+        { seed: 'prop' },
+      );
+      expectFinite(result);
+    },
+  );
+})();
 
 describe('computeMetrics', () => {
   const { accounts, reps, plan } = smallCase();
@@ -162,58 +215,44 @@ describe('computeMetrics', () => {
   });
 
   it('never puts NaN or Infinity in the JSON, whatever the data', () => {
-    const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
-    const account = fc.record({
-      lat: maybe(fc.double({ min: -90, max: 90, noNaN: true })),
-      lon: maybe(fc.double({ min: -180, max: 180, noNaN: true })),
-      workload: maybe(fc.double({ min: 0, max: 1e6, noNaN: true })),
-      potential: maybe(fc.double({ min: 0, max: 1e6, noNaN: true })),
-      revenue: maybe(fc.double({ min: -1e3, max: 1e6, noNaN: true })),
-      owner: maybe(fc.constantFrom('r0', 'r1', 'r2', 'gone')),
-      industry: maybe(fc.constantFrom('retail', 'healthcare')),
-      territory: fc.integer({ min: -1, max: 3 }),
-    });
-    const rep = fc.record({
-      lat: maybe(fc.double({ min: -90, max: 90, noNaN: true })),
-      capacity: maybe(fc.double({ min: 0, max: 1e3, noNaN: true })),
-      skills: fc.subarray(['industry:retail', 'lang:es']),
-    });
-    fc.assert(
-      fc.property(
-        fc.array(account, { maxLength: 25 }),
-        fc.array(rep, { minLength: 3, maxLength: 3 }),
-        fc.array(fc.constantFrom<string | null>('r0', 'r1', 'r2', null), {
-          minLength: 4,
-          maxLength: 4,
-        }),
-        (rows, repRows, leaders) => {
-          const table = AccountTable.fromRows(
-            rows.map((row, i): AccountInput => ({ ...row, id: `a${i}` })),
-          );
-          const repTable = RepTable.fromRows(
-            repRows.map((r, i) => ({
-              id: `r${i}`,
-              lat: r.lat,
-              lon: r.lat === null ? null : 0,
-              capacity: r.capacity,
-              skills: r.skills,
-            })),
-          );
-          const territories = leaders.map((repId, t) => ({ id: `T${t}`, name: '', repId }));
-          const result: PlanMetrics = computeMetrics(
-            table,
-            repTable,
-            new Plan(
-              Int32Array.from(rows, (r) => r.territory),
-              territories,
-            ),
-            { seed: 'prop' },
-          );
-          expectFinite(result);
-        },
-      ),
-      { numRuns: 200 },
+    fc.assert(finiteMetricsProperty, { numRuns: 200 });
+    // Regression: failed after 132 tests with kmeansRatio Infinity, from a denormal reference.
+    fc.assert(finiteMetricsProperty, { numRuns: 200, seed: 1578288243 });
+  });
+
+  it('gives no k-means ratio when the reference is a denormal (the shrunk failure)', () => {
+    // Territory 0 holds one account with a weight of 3e-256 at 7e-71° from the territory-1
+    // account at 0°N 0°E: the reference's weighted sum underflows to 5e-324 and, divided by
+    // the total weight, left a reference of ~4e-314 km; the ratio was 7.8e-6 / 4e-314.
+    const accounts = AccountTable.fromRows([
+      { id: 'a0', lat: -7.34577858550681e-71, lon: 0, workload: 3.024344466346949e-256 },
+      { id: 'a1', lat: 0, lon: 0, workload: 5.422827485082564e-20 },
+      { id: 'a2', lat: 89.99950911022201, lon: 0, workload: 1.1328463681729539e-10 },
+    ]);
+    const reps = RepTable.fromRows([{ id: 'r0' }]);
+    const tiny = new Plan(Int32Array.from([0, 1, 1]), [
+      { id: 'T0', name: '', repId: 'r0' },
+      { id: 'T1', name: '', repId: 'r0' },
+    ]);
+    const result = computeMetrics(accounts, reps, tiny, { seed: 'prop' });
+    expect(result.compactness.kmeansRatio).toBeNull();
+    expect(result.compactness.meanDistanceKm).toBeCloseTo(7.84e-6, 8);
+  });
+
+  it('gives no k-means ratio when the reference is only rounding: two accounts, two territories', () => {
+    // Each account is its own centre, yet rounding leaves ~4e-13 km: the ratio printed 1.
+    const accounts = AccountTable.fromRows([
+      { id: 'x', lat: 44.3746, lon: -21.1361, workload: 1 },
+      { id: 'y', lat: 18.6196, lon: -59.3295, workload: 1 },
+    ]);
+    const reps = RepTable.fromRows([{ id: 'r0' }, { id: 'r1' }]);
+    const result = computeMetrics(
+      accounts,
+      reps,
+      Plan.fromRepAssignment(reps, Int32Array.from([0, 1])),
     );
+    expect(result.compactness.meanDistanceKm).toBeLessThan(KMEANS_REFERENCE_MIN_KM);
+    expect(result.compactness.kmeansRatio).toBeNull();
   });
 
   it('clusters a sample when there are many accounts, deterministically', () => {

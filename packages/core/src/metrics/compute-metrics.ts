@@ -6,7 +6,7 @@ import { balanceStats } from './balance.js';
 import { continuity } from './continuity.js';
 import { coverage } from './coverage.js';
 import { distanceSums, overallMeanKm, territoryMeanKm } from './distances.js';
-import { kmeansReferenceKm } from './kmeans-reference.js';
+import { KMEANS_REFERENCE_MIN_KM, kmeansReferenceKm } from './kmeans-reference.js';
 import { metricsContext, type MetricsContext } from './metrics-context.js';
 import { skillMatchShare } from './skill-match.js';
 import { capacityTargets } from './targets.js';
@@ -106,7 +106,7 @@ export function metricsInContext(
             locatedWeight,
           )
         : 0;
-    if (reference > 0) kmeansRatio = meanDistanceKm / reference;
+    if (reference >= KMEANS_REFERENCE_MIN_KM) kmeansRatio = meanDistanceKm / reference;
   }
 
   return {

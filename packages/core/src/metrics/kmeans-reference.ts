@@ -6,6 +6,15 @@ import { weightOf } from './weight.js';
 /** Above this many located, assigned accounts the k-means reference runs on a sample this big. */
 export const KMEANS_SAMPLE_SIZE = 20_000;
 export const KMEANS_RESTARTS = 3;
+
+/**
+ * A k-means reference below this many km (a micrometre) is rounding, not distance: the points
+ * sit on no more distinct positions than there are clusters, and the compactness ratio is null.
+ * A point's distance to its own centre comes out around 1e-12 km after rounding (so two
+ * accounts in two territories once gave a ratio of 1), and a tiny enough weight makes the
+ * reference a denormal that turns the ratio into Infinity.
+ */
+export const KMEANS_REFERENCE_MIN_KM = 1e-9;
 export const KMEANS_MAX_ITERATIONS = 30;
 
 /**
