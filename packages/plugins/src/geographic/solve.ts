@@ -15,6 +15,7 @@ import type { GeographicParams } from './params.js';
 import { seedCentres } from './seed-centers.js';
 import { buildAtoms, unitGroups, type UnitGroups } from './units.js';
 import { placeUnlocated } from './unlocated.js';
+import { unlocatedWarning } from './unlocated-note.js';
 
 /** Above this many free located atoms, a level of ~{@link MID_CELLS} cells comes first. */
 const MID_ABOVE = 60_000;
@@ -139,6 +140,8 @@ export async function solveGeographic(input: SolveInput): Promise<GeographicSolu
   const free = freeIdx.length === atoms.count ? atoms : await subsetAtoms(atoms, freePick, pacer);
   const pinned = await subsetAtoms(atoms, Int32Array.from(pinnedIdx), pacer);
   const loose = Int32Array.from(looseIdx);
+  const unlocated = unlocatedWarning(accounts, atoms, atomOf, params.continuityWeight > 0);
+  if (unlocated !== null) warnings.push(unlocated);
 
   const tolerance = params.tolerance;
   let locatedLoad = 0;
