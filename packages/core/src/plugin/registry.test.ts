@@ -38,7 +38,7 @@ describe('PluginRegistry', () => {
       new PluginRegistry([{ ...everyoneUnassigned, ...patch }]);
     expect(bad({ id: 'Not Kebab' })).toThrow('kebab-case');
     expect(bad({ version: 'v1' })).toThrow('semver');
-    expect(bad({ params: {} as z.ZodType })).toThrow('zod schema');
+    expect(bad({ params: {} as z.ZodType })).toThrow('zod 4 schema');
     expect(bad({ segment: undefined })).toThrow('segment must be a function');
   });
 });
