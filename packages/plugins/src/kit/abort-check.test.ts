@@ -1,7 +1,7 @@
 import { definePlugin, type Plan, type SegmentContext } from '@tessera/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { abortFault, blockedLoopNote, measureAbort, type AbortOutcome } from './abort-check.js';
+import { ABORT_BUDGET_MS, abortFault, measureAbort, type AbortOutcome } from './abort-check.js';
 import { conformanceDatasets } from './datasets.js';
 
 const { large } = conformanceDatasets();
@@ -77,7 +77,7 @@ describe('measureAbort', () => {
     );
   });
 
-  it('notes, without failing, a plugin that holds the event loop so the abort lands late', async () => {
+  it('measures, without failing, how late a held event loop let the abort land', async () => {
     const blocking = plugin(async (ctx) => {
       const until = performance.now() + 400;
       while (performance.now() < until) {
@@ -88,8 +88,10 @@ describe('measureAbort', () => {
       return unchanged(ctx);
     });
     const outcome = await measureAbort(blocking, large, {});
+    // the yields case judges holds; a late timer alone may be the machine's
     expect(abortFault(outcome)).toBeNull();
-    expect(blockedLoopNote(outcome)).toMatch(/^the abort timer fired \d+ ms late: segment held/);
+    expect(outcome).toMatchObject({ kind: 'aborted' });
+    if (outcome.kind === 'aborted') expect(outcome.timerLateMs).toBeGreaterThan(ABORT_BUDGET_MS);
   });
 });
 
@@ -107,12 +109,10 @@ describe('abortFault', () => {
     expect(abortFault(aborted(99, 90))).toBeNull();
   });
 
-  it('fails a slow rejection, and only notes a late timer', () => {
+  it('fails a slow rejection, not a late timer', () => {
     expect(abortFault(aborted(180, 2))).toBe(
       'the run rejected 180 ms after the abort (budget 100 ms): call ctx.signal.throwIfAborted() right after each yield and in every long loop',
     );
     expect(abortFault(aborted(3, 170))).toBeNull();
-    expect(blockedLoopNote(aborted(3, 170))).toContain('the abort timer fired 170 ms late');
-    expect(blockedLoopNote(aborted(3, 20))).toBeNull();
   });
 });

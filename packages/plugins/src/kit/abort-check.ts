@@ -19,7 +19,7 @@ export type AbortOutcome =
       latencyMs: number;
       /**
        * How late the abort timer fired: how long the run held the event loop without yielding
-       * (inflated on a busy machine, so it is reported, not judged).
+       * (inflated on a busy machine, so not judged here: the `yields` case judges holds).
        */
       timerLateMs: number;
       /** Whether the rejection is the signal's own reason, as the contract asks. */
@@ -79,15 +79,6 @@ export function abortFault(outcome: AbortOutcome, budgetMs = ABORT_BUDGET_MS): s
     return `the run rejected ${Math.round(outcome.latencyMs)} ms after the abort (budget ${budgetMs} ms): call ctx.signal.throwIfAborted() right after each yield and in every long loop`;
   }
   return null;
-}
-
-/**
- * A note when the abort could not land promptly because the run held the event loop, or null.
- * Not a failure: a busy machine delays timers too.
- */
-export function blockedLoopNote(outcome: AbortOutcome, budgetMs = ABORT_BUDGET_MS): string | null {
-  if (outcome.kind !== 'aborted' || outcome.timerLateMs <= budgetMs) return null;
-  return `the abort timer fired ${Math.round(outcome.timerLateMs)} ms late: segment held the event loop; yield (await new Promise((r) => setTimeout(r, 0))) at least every ~50 ms of work`;
 }
 
 function describeError(error: unknown): string {

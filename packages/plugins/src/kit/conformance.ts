@@ -49,10 +49,7 @@ export function runPluginConformance<Params extends z.ZodType>(
       it(
         `${name}: ${check.title}`,
         async () => {
-          const warn = (note: string) => {
-            console.warn(`${plugin.id} conformance (${name}): ${note}`);
-          };
-          const fault = await check.run({ plugin, params, data, warn });
+          const fault = await check.run({ plugin, params, data });
           if (fault !== null) expect.fail(fault);
         },
         check.slow ? SLOW_CASE_MS : undefined,
