@@ -72,9 +72,18 @@ describe('tessera plugins new', () => {
     const manifest = JSON.parse(await readFile(join(target, 'package.json'), 'utf8')) as {
       name: string;
       dependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
     };
     expect(manifest.name).toBe('tessera-plugin-acme-balance');
-    expect(manifest.dependencies['@tessera/core']).toBe('^0.1.0');
+    // core is the host's (one copy, the app's); the kit is only for the package's own tests
+    expect(manifest.dependencies['@tessera/core']).toBeUndefined();
+    expect(manifest.peerDependencies['@tessera/core']).toBe('^0.1.0');
+    expect(manifest.devDependencies['@tessera/core']).toBe('^0.1.0');
+    expect(manifest.devDependencies['@tessera/plugins']).toBe('^0.1.0');
+    expect(manifest.dependencies['@tessera/plugins']).toBeUndefined();
+    const readme = await readFile(join(target, 'README.md'), 'utf8');
+    expect(readme.split('\n')[0]).toBe('# tessera-plugin-acme-balance');
     expect(await readFile(join(target, 'src/index.ts'), 'utf8')).toContain(
       "export const acmeBalance = definePlugin({\n  id: 'acme-balance',",
     );
@@ -108,6 +117,8 @@ describe('tessera plugins new', () => {
     ]);
     expect(test.code, test.output).toBe(0);
     expect(test.output).toContain('acme-balance conformance > abort: rejects with signal.reason');
+    expect(test.output).toContain('acme-balance conformance > yields: never holds the thread');
+    expect(test.output).not.toMatch(/held the thread for|ms late/);
     expect(test.output).toContain('acme-balance properties > never moves a locked account');
   }, 60_000);
 
