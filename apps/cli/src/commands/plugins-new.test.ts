@@ -148,7 +148,9 @@ describe('tessera plugins new', () => {
     const table = await tessera('plugins');
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^id\s+version/);
-    const json = JSON.parse((await tessera('plugins', '--json')).stdout) as { id: string }[];
+    const json = JSON.parse((await tessera('plugins', '--format', 'json')).stdout) as {
+      id: string;
+    }[];
     expect(json.map((p) => p.id)).toContain('nearest');
   });
 });
