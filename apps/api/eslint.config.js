@@ -1,0 +1,3 @@
+import { tesseraEslint } from '@tessera/tooling/eslint';
+
+export default tesseraEslint('app');

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { trpcServer } from '@hono/trpc-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { OpenAPIObject } from 'trpc-to-openapi';
+import { errorBody } from './errors.js';
+import { openApiDocument } from './http/openapi.js';
+import { requestContext } from './http/request-context.js';
+import { errorResponse, handleRest } from './http/rest.js';
+import { plainRoutes } from './http/routes/index.js';
+import { appRouter } from './routers/app-router.js';
+import type { Services } from './services/services.js';
+import { API_VERSION } from './version.js';
+
+/**
+ * The HTTP application: health, the OpenAPI document, tRPC at `/trpc`, the same procedures as
+ * REST under `/api`, and the built web app at `/`. The server and the tests both use this.
+ */
+export function createApp(services: Services): Hono {
+  const app = new Hono();
+  let document: OpenAPIObject | null = null;
+
+  app.use(requestId());
+  app.use(
+    bodyLimit({
+      maxSize: services.config.maxBodyBytes,
+      onError: (c) =>
+        errorResponse(
+          {
+            code: 'PAYLOAD_TOO_LARGE',
+            message: `the request body is over ${Math.round(services.config.maxBodyBytes / 1024 / 1024)} MiB (TESSERA_MAX_BODY_MB)`,
+          },
+          413,
+          c.get('requestId'),
+        ),
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json({ ok: true, version: API_VERSION }));
+  app.get('/api/openapi.json', (c) => c.json((document ??= openApiDocument(API_VERSION))));
+
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      endpoint: '/trpc',
+      router: appRouter,
+      createContext: (opts, c) => requestContext(services, opts.req, c.get('requestId')),
+      onError: ({ error, path }) => {
+        if (errorBody(error).code === 'INTERNAL') services.log.error(`trpc ${path ?? '?'}`, error);
+      },
+    }),
+  );
+
+  for (const route of plainRoutes) route.register(app, services);
+  app.all('/api/*', (c) => handleRest(services, c.req.raw, c.get('requestId')));
+
+  const webDir = services.config.webDir;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    app.use('/*', serveStatic({ root: webDir }));
+    // A single-page app: any other path is the app's to route.
+    app.get('/*', async (c) => c.html(await readFile(join(webDir, 'index.html'), 'utf8')));
+  }
+
+  app.onError((error, c) => {
+    const body = errorBody(error);
+    if (body.code === 'INTERNAL') services.log.error(`${c.req.method} ${c.req.path}`, error);
+    return errorResponse(body, 500, c.get('requestId'));
+  });
+  return app;
+}

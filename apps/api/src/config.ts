@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const MiB = 1024 * 1024;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  TESSERA_DATA: z.string().min(1).default('./data/tessera'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  TESSERA_BOOTSTRAP_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_.~+/=-]{24,256}$/, 'must be 24 to 256 URL-safe characters')
+    .optional(),
+  TESSERA_MAX_BODY_MB: z.coerce.number().positive().default(512),
+  TESSERA_REQUEST_TIMEOUT_S: z.coerce.number().positive().default(120),
+  TESSERA_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  TESSERA_MAX_QUEUED_JOBS: z.coerce.number().int().positive().default(200),
+  TESSERA_WORKERS: z.coerce.number().int().positive().optional(),
+  TESSERA_CORS_ORIGINS: z.string().optional(),
+  TESSERA_WEB_DIR: z.string().optional(),
+});
+
+/** Everything the server reads from its environment, checked once at startup. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Where PGlite keeps its files (`memory://` for none). */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  bootstrapToken: string | undefined;
+  maxBodyBytes: number;
+  requestTimeoutMs: number;
+  /** Requests per minute per token or session. */
+  rateLimitPerMinute: number;
+  maxQueuedJobs: number;
+  /** Worker threads for runs; default: the machine's cores. */
+  workers: number | undefined;
+  corsOrigins: string[];
+  /** The built web app to serve at `/`, when it exists. */
+  webDir: string | undefined;
+}
+
+/** The config from `env`; the error names every bad variable and what it expected. */
+export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`bad environment: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.TESSERA_DATA.startsWith('memory://') ? e.TESSERA_DATA : resolve(cwd, e.TESSERA_DATA),
+    databaseUrl: e.DATABASE_URL,
+    bootstrapToken: e.TESSERA_BOOTSTRAP_TOKEN,
+    maxBodyBytes: Math.round(e.TESSERA_MAX_BODY_MB * MiB),
+    requestTimeoutMs: e.TESSERA_REQUEST_TIMEOUT_S * 1000,
+    rateLimitPerMinute: e.TESSERA_RATE_LIMIT,
+    maxQueuedJobs: e.TESSERA_MAX_QUEUED_JOBS,
+    workers: e.TESSERA_WORKERS,
+    corsOrigins:
+      e.TESSERA_CORS_ORIGINS?.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean) ?? [],
+    webDir: e.TESSERA_WEB_DIR === undefined ? undefined : resolve(cwd, e.TESSERA_WEB_DIR),
+  };
+}

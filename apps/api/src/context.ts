@@ -1,0 +1,34 @@
+import type { Role } from './db/schema/index.js';
+import type { Services } from './services/services.js';
+
+/** Who is acting: an API token, a signed-in user, or the server itself (jobs). */
+export type Actor =
+  | { kind: 'token'; tokenId: string; workspaceId: string; role: Role }
+  | {
+      kind: 'user';
+      userId: string;
+      workspaceId: string;
+      role: Role;
+      sessionHash: string;
+      csrfToken: string;
+    }
+  | { kind: 'system'; workspaceId: string; role: Role };
+
+/** What every procedure receives; the workspace is resolved once per request, from the actor. */
+export type Context = {
+  services: Services;
+  actor: Actor | null;
+  requestId: string;
+  /** The `x-csrf-token` header, checked against a session on mutations. */
+  csrfHeader: string | null;
+};
+
+/** An actor's context without a request: a job runs with the same checks as a caller would. */
+export function systemContext(services: Services, workspaceId: string): Context {
+  return {
+    services,
+    actor: { kind: 'system', workspaceId, role: 'admin' },
+    requestId: 'system',
+    csrfHeader: null,
+  };
+}

@@ -1,0 +1,71 @@
+import { createOpenApiFetchHandler } from 'trpc-to-openapi';
+import type { AnyTRPCProcedure } from '@trpc/server';
+import { errorBody, type ErrorBody } from '../errors.js';
+import { appRouter } from '../routers/app-router.js';
+import type { Services } from '../services/services.js';
+import { requestContext } from './request-context.js';
+
+/** The REST surface: the tRPC procedures that carry `openapi` meta, served under `/api`. */
+export async function handleRest(
+  services: Services,
+  req: Request,
+  requestId: string,
+): Promise<Response> {
+  const response = await createOpenApiFetchHandler({
+    endpoint: '/api',
+    router: appRouter,
+    req,
+    createContext: () => requestContext(services, req, requestId),
+    // trpc-to-openapi leaves `info.calls` empty, so the deprecated `paths` is the only way to
+    // know which procedure answered.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
+    responseMeta: ({ paths, errors }) => {
+      const status = errors.length === 0 ? successStatus(paths?.[0]) : undefined;
+      return status ? { status } : {};
+    },
+  });
+  if (response.status < 400) return response;
+  return errorResponse(
+    restErrorBody(await response.json().catch(() => null)),
+    response.status,
+    requestId,
+  );
+}
+
+/** `{ code, message, details?, requestId }`: the one error shape of every REST response. */
+export function errorResponse(body: ErrorBody, status: number, requestId: string): Response {
+  return Response.json({ ...body, requestId }, { status });
+}
+
+interface RestError {
+  message?: string;
+  code?: string;
+  issues?: { path: PropertyKey[]; message: string }[];
+  data?: { api?: ErrorBody };
+}
+
+function restErrorBody(raw: unknown): ErrorBody {
+  const body = (raw ?? {}) as RestError;
+  if (body.issues) {
+    return {
+      code: 'INVALID',
+      message: `invalid input: ${body.issues.map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`).join('; ')}`,
+      details: {
+        issues: body.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      },
+    };
+  }
+  if (body.data?.api) return body.data.api;
+  if (body.code === 'NOT_FOUND') return { code: 'NOT_FOUND', message: body.message ?? 'not found' };
+  return errorBody(null);
+}
+
+/** 201 for creations, 202 for accepted jobs: the `status` a procedure's meta declares. */
+function successStatus(path: string | undefined): number | undefined {
+  if (!path) return undefined;
+  const procedure = (appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>)[
+    path
+  ];
+  const meta = procedure?._def.meta as { status?: number } | undefined;
+  return meta?.status;
+}

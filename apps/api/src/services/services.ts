@@ -1,0 +1,40 @@
+import type { PluginRegistry } from '@tessera/core';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { DatasetStore } from '../datasets/dataset-store.js';
+
+/** Where the server writes what operators read: one line per event, never a secret. */
+export interface Log {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** Runs and sweeps as jobs: queued in the database, taken by this or another process. */
+export interface Jobs {
+  /** Queues a stored run; a worker picks it up. */
+  enqueueRun(runId: string): Promise<void>;
+  /** Cancels a queued or running run; false when it had already finished. */
+  cancelRun(runId: string): Promise<boolean>;
+}
+
+/** What the services share, made once per process and handed to every request's context. */
+export interface Services {
+  config: Config;
+  db: Database;
+  /** Built-in strategies and those of the project config. */
+  registry: PluginRegistry;
+  /** The plugin modules' URLs, for worker threads. */
+  pluginModules: string[];
+  jobs: Jobs;
+  /** Datasets' tables, decoded once and shared by runs and reads in this process. */
+  datasets: DatasetStore;
+  log: Log;
+}
+
+export const consoleLog: Log = {
+  info: (message) => process.stderr.write(`${message}\n`),
+  error: (message, error) => {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
+    process.stderr.write(`${message}${error === undefined ? '' : `: ${detail}`}\n`);
+  },
+};

@@ -1,0 +1,76 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createBuiltinRegistry } from '@tessera/plugins';
+import { loadProjectPlugins } from '@tessera/core/node';
+import { createApp } from './app.js';
+import { bootstrap } from './auth/bootstrap.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { DatasetStore } from './datasets/dataset-store.js';
+import { startJobs } from './jobs/start-jobs.js';
+import { consoleLog, type Log, type Services } from './services/services.js';
+
+export interface RunningServer {
+  url: string;
+  services: Services;
+  /** Stops taking requests, lets running ones finish, puts running jobs back in the queue. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (migrating it), makes the first workspace and admin token on an empty one,
+ * loads the project's plugins, starts the job workers and listens. What `pnpm start` runs.
+ */
+export async function startServer(
+  config: Config,
+  options: { log?: Log; cwd?: string } = {},
+): Promise<RunningServer> {
+  const log = options.log ?? consoleLog;
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    const { printedToken } = await bootstrap(database.db, config.bootstrapToken);
+    if (printedToken) {
+      log.info(`tessera: first start: admin API token (shown once, keep it): ${printedToken}`);
+    }
+    const registry = createBuiltinRegistry();
+    const plugins = await loadProjectPlugins(registry, { cwd: options.cwd ?? process.cwd() });
+    const datasets = new DatasetStore(database.db);
+    const base = { config, db: database.db, registry, pluginModules: plugins.urls, datasets, log };
+    const jobs = await startJobs({ database, services: base, workers: config.workers });
+    const services: Services = { ...base, jobs };
+    const app = createApp(services);
+    const server = await listen(app.fetch, config);
+    const { port } = server.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}`;
+    return {
+      url,
+      services,
+      close: async () => {
+        await new Promise<void>((resolve) =>
+          server.close(() => {
+            resolve();
+          }),
+        );
+        await jobs.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+  config: Config,
+): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () => {
+      resolve(server);
+    });
+    server.once('error', reject);
+  });
+}
