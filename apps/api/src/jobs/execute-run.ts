@@ -1,7 +1,7 @@
 import type { ScenarioPool } from '@tessera/scenarios';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import { runs, scenarios } from '../db/schema/index.js';
+import { runs } from '../db/schema/index.js';
 import type { DatasetStore } from '../datasets/dataset-store.js';
 import type { Log } from '../services/services.js';
 
@@ -56,12 +56,7 @@ export async function executeRun(
   let lastWrite = 0;
   let writing: Promise<void> = Promise.resolve();
   try {
-    const [scenarioRow] = await db
-      .select({ datasetId: scenarios.datasetId })
-      .from(scenarios)
-      .where(eq(scenarios.id, run.scenarioId));
-    if (!scenarioRow) throw new Error(`scenario "${run.scenarioId}" was deleted`);
-    const dataset = await exec.datasets.load(run.workspaceId, scenarioRow.datasetId);
+    const dataset = await exec.datasets.load(run.workspaceId, run.datasetId);
     const result = await exec.pool.run(dataset, run.scenario, {
       signal: controller.signal,
       onProgress: (progress) => {

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
-import { bytea } from './datasets.js';
+import { bytea, datasets } from './datasets.js';
 import { scenarios } from './scenarios.js';
 import { workspaces } from './workspaces.js';
 
@@ -26,6 +26,10 @@ export const runs = pgTable(
     scenarioId: text('scenario_id')
       .notNull()
       .references(() => scenarios.id, { onDelete: 'cascade' }),
+    /** The dataset as it was when the run was asked for: a later save may point elsewhere. */
+    datasetId: text('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'cascade' }),
     /** The scenario as it was when the run was asked for: later edits do not change it. */
     scenarioRevision: integer('scenario_revision').notNull(),
     scenario: jsonb('scenario').$type<Record<string, unknown>>().notNull(),
@@ -42,5 +46,9 @@ export const runs = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [index('runs_workspace').on(t.workspaceId), index('runs_status').on(t.status)],
+  (t) => [
+    index('runs_workspace').on(t.workspaceId),
+    index('runs_status').on(t.status),
+    index('runs_scenario').on(t.scenarioId),
+  ],
 );
