@@ -44,6 +44,7 @@ export {
   type Territory,
   type PlanData,
 } from './plan/plan.js';
+export { planCoverage, MIN_PLAN_COVERAGE, type PlanCoverage } from './plan/plan-coverage.js';
 
 // Plugin contract
 export {
