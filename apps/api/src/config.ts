@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const MiB = 1024 * 1024;
@@ -40,7 +42,7 @@ export interface Config {
   /** Worker threads for runs; default: the machine's cores. */
   workers: number | undefined;
   corsOrigins: string[];
-  /** The built web app to serve at `/`, when it exists. */
+  /** The built web app to serve at `/`: TESSERA_WEB_DIR, else apps/web/build once built. */
   webDir: string | undefined;
 }
 
@@ -67,6 +69,12 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       e.TESSERA_CORS_ORIGINS?.split(',')
         .map((o) => o.trim())
         .filter(Boolean) ?? [],
-    webDir: e.TESSERA_WEB_DIR === undefined ? undefined : resolve(cwd, e.TESSERA_WEB_DIR),
+    webDir: e.TESSERA_WEB_DIR === undefined ? builtWebApp() : resolve(cwd, e.TESSERA_WEB_DIR),
   };
+}
+
+/** apps/web's build beside this package (src/ and dist/ both sit one level below it), if built. */
+function builtWebApp(): string | undefined {
+  const dir = fileURLToPath(new URL('../../web/build', import.meta.url));
+  return existsSync(dir) ? dir : undefined;
 }
