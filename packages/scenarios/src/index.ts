@@ -109,6 +109,8 @@ export { expandSweep, type SweepPoint } from './sweep/expand-sweep.js';
 export { nonDominated } from './sweep/non-dominated.js';
 export {
   runSweep,
+  sweepRow,
+  markNonDominated,
   SWEEP_OBJECTIVES,
   type RunSweepOptions,
   type SweepResult,

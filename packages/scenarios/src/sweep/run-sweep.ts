@@ -4,7 +4,7 @@ import type { Dataset } from '../dataset/dataset.js';
 import { runScenarioOutcome } from '../run/run-scenario.js';
 import type { RunProgress, ScenarioOutcome } from '../run/types.js';
 import { parseScenario, type Scenario } from '../schema/scenario-schema.js';
-import { expandSweep } from './expand-sweep.js';
+import { expandSweep, type SweepPoint } from './expand-sweep.js';
 import { nonDominated } from './non-dominated.js';
 import { parseSweep } from './sweep-schema.js';
 
@@ -104,20 +104,40 @@ export async function runSweep(
         signal.throwIfAborted();
         error = failure instanceof Error ? failure.message : String(failure);
       }
-      rows[p] = {
-        name: point.name,
-        strategy: point.strategy,
-        values: point.values,
-        ...figures(outcome),
-        ms: performance.now() - start,
-        error,
-        nonDominated: false,
-      };
+      rows[p] = sweepRow(point, outcome, { ms: performance.now() - start, error });
       options.onProgress?.(++done, points.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, points.length) }, work));
 
+  return { name: sweep.name ?? base.name, rows, nonDominated: markNonDominated(rows) };
+}
+
+/**
+ * One run's row: its grid values and figures, or its error (figures all null). Hosts that run
+ * a sweep's points elsewhere (a job queue) build their rows with this, as `runSweep` does.
+ */
+export function sweepRow(
+  point: Pick<SweepPoint, 'name' | 'strategy' | 'values'>,
+  outcome: ScenarioOutcome | null,
+  run: { ms: number; error: string | null },
+): SweepRow {
+  return {
+    name: point.name,
+    strategy: point.strategy,
+    values: point.values,
+    ...figures(outcome),
+    ms: run.ms,
+    error: run.error,
+    nonDominated: false,
+  };
+}
+
+/**
+ * Flags the rows on the trade-off frontier of {@link SWEEP_OBJECTIVES} (failed runs are never
+ * on it) and returns their indexes.
+ */
+export function markNonDominated(rows: SweepRow[]): number[] {
   const ok = rows.map((row, i) => [row, i] as const).filter(([row]) => row.error === null);
   const front = nonDominated(
     ok.map(([row]) => [
@@ -127,7 +147,7 @@ export async function runSweep(
     ]),
   ).map((k) => ok[k]![1]);
   for (const i of front) rows[i]!.nonDominated = true;
-  return { name: sweep.name ?? base.name, rows, nonDominated: front };
+  return front;
 }
 
 type Figures = Omit<SweepRow, 'name' | 'strategy' | 'values' | 'ms' | 'error' | 'nonDominated'>;
