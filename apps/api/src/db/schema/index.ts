@@ -4,3 +4,4 @@ export * from './credentials.js';
 export * from './datasets.js';
 export * from './scenarios.js';
 export * from './runs.js';
+export * from './sweeps.js';
