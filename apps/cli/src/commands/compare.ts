@@ -1,6 +1,7 @@
 import { comparePlans } from '@tessera/core';
 import { Command } from 'commander';
-import { loadPlan, loadTables } from '../files/load-tables.js';
+import { loadPlan } from '../files/load-plan.js';
+import { loadTables } from '../files/load-tables.js';
 import { formatCompareTable } from '../format/compare-table.js';
 import type { CliIO } from '../io.js';
 import { formatValue, seedValue, type Format } from './options.js';
@@ -22,9 +23,11 @@ export function compareCommand(io: CliIO): Command {
     .option('--format <format>', 'json or table', formatValue, 'json')
     .option('--seed <seed>', 'seed of the k-means reference for compactness', seedValue, 0)
     .action(async (fileA: string, fileB: string, options: CompareOptions) => {
-      const { accounts, reps } = await loadTables(io, options);
-      const a = await loadPlan(fileA, accounts, reps);
-      const b = await loadPlan(fileB, accounts, reps);
+      const tables = await loadTables(io, options);
+      const { accounts, reps } = tables;
+      const plans = { accountsFile: options.accounts, role: 'plan' } as const;
+      const a = await loadPlan(io, fileA, tables, plans);
+      const b = await loadPlan(io, fileB, tables, plans);
       const comparison = comparePlans(accounts, reps, a, b, { seed: options.seed });
       if (options.format === 'table') {
         io.stdout.write(formatCompareTable(comparison, fileA, fileB));

@@ -1,6 +1,7 @@
 import { computeMetrics } from '@tessera/core';
 import { Command } from 'commander';
-import { loadPlan, loadTables } from '../files/load-tables.js';
+import { loadPlan } from '../files/load-plan.js';
+import { loadTables } from '../files/load-tables.js';
 import { formatMetricsTable } from '../format/metrics-table.js';
 import type { CliIO } from '../io.js';
 import { formatValue, seedValue, type Format } from './options.js';
@@ -23,7 +24,12 @@ export function metricsCommand(io: CliIO): Command {
     .option('--seed <seed>', 'seed of the k-means reference for compactness', seedValue, 0)
     .action(async (options: MetricsOptions) => {
       const { accounts, reps } = await loadTables(io, options);
-      const plan = await loadPlan(options.plan, accounts, reps);
+      const plan = await loadPlan(
+        io,
+        options.plan,
+        { accounts, reps },
+        { accountsFile: options.accounts, role: 'plan' },
+      );
       const metrics = computeMetrics(accounts, reps, plan, { seed: options.seed });
       io.stdout.write(
         options.format === 'table'

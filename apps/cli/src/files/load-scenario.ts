@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { TesseraError, type PluginRegistry } from '@tessera/core';
+import { TesseraError, type AccountTable, type PluginRegistry, type RepTable } from '@tessera/core';
 import { parseScenario, type Dataset, type Scenario } from '@tessera/scenarios';
 import { CliError, type CliIO } from '../io.js';
-import { loadPlan, loadTables } from './load-tables.js';
+import { loadPlan } from './load-plan.js';
+import { loadTables } from './load-tables.js';
 
 /** Reads a JSON file, naming the file in every failure. */
 export async function readJsonFile(path: string): Promise<unknown> {
@@ -52,11 +53,13 @@ export interface DatasetFlags {
 
 /**
  * Loads the data scenarios run on: `--accounts/--reps/--baseline` when given, else the files the
- * scenario names, relative to the scenario file. Scenarios naming the same files share one load.
+ * scenario names, relative to the scenario file. Scenarios naming the same files share one load
+ * (and its warnings print once), whatever baseline each puts on top.
  */
 export class DatasetLoader {
   readonly #io: CliIO;
   readonly #flags: DatasetFlags;
+  readonly #tables = new Map<string, Promise<{ accounts: AccountTable; reps: RepTable }>>();
   readonly #loaded = new Map<string, Promise<Dataset>>();
 
   constructor(io: CliIO, flags: DatasetFlags) {
@@ -87,12 +90,23 @@ export class DatasetLoader {
   }
 
   async #read(accounts: string, reps: string, baseline: string | undefined): Promise<Dataset> {
-    const tables = await loadTables(
-      this.#io,
-      { accounts, reps },
-      { skipInvalid: this.#flags.skipInvalid ?? false },
-    );
-    if (baseline === undefined) return tables;
-    return { ...tables, baseline: await loadPlan(baseline, tables.accounts, tables.reps) };
+    const key = JSON.stringify([accounts, reps]);
+    let tables = this.#tables.get(key);
+    if (!tables) {
+      tables = loadTables(
+        this.#io,
+        { accounts, reps },
+        { skipInvalid: this.#flags.skipInvalid ?? false },
+      );
+      this.#tables.set(key, tables);
+    }
+    const loaded = await tables;
+    if (baseline === undefined) return loaded;
+    // A baseline may leave accounts without owner: each run says how many.
+    const plan = await loadPlan(this.#io, baseline, loaded, {
+      accountsFile: accounts,
+      role: 'baseline',
+    });
+    return { ...loaded, baseline: plan };
   }
 }
