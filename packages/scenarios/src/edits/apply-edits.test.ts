@@ -1,4 +1,4 @@
-import { Plan, baselinePlan } from '@tessera/core';
+import { AccountTable, Plan, RepTable, baselinePlan } from '@tessera/core';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type ScenarioInput } from '../schema/scenario-schema.js';
 import { twoCities } from '../testing/two-cities.js';
@@ -220,5 +220,27 @@ describe('applyEdits', () => {
     );
     const owners = baselinePlan(edited.accounts, edited.reps).repOf(edited.reps);
     expect(new Set(owners)).toEqual(new Set([edited.reps.indexOf('chi1')]));
+  });
+});
+
+describe('a partial baseline', () => {
+  it('warns how many accounts it leaves without owner, and asks about another dataset', () => {
+    const reps = RepTable.fromRows([{ id: 'r1', lat: 0, lon: 0 }]);
+    const accounts = AccountTable.fromRows(
+      Array.from({ length: 4 }, (_, i) => ({ id: `a${i}`, lat: 0, lon: 0, owner: 'r1' })),
+    );
+    const territories = [{ id: 'T1', name: 'T1', repId: 'r1' }];
+    const some = new Plan(Int32Array.from([0, 0, 0, -1]), territories);
+    const few = new Plan(Int32Array.from([0, -1, -1, -1]), territories);
+    const all = new Plan(Int32Array.from([0, 0, 0, 0]), territories);
+    const warningsWith = (baseline: Plan): readonly string[] =>
+      applyEdits({ accounts, reps, baseline }, { edits: [], areas: {} }).warnings;
+    expect(warningsWith(some)).toEqual([
+      'the baseline plan leaves 1 of 4 accounts (25%) without an owner: continuity counts them as unowned',
+    ]);
+    expect(warningsWith(few)).toEqual([
+      'the baseline plan leaves 3 of 4 accounts (75%) without an owner: continuity counts them as unowned; is it for another dataset?',
+    ]);
+    expect(warningsWith(all)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   type RepInput,
 } from '@tessera/core';
 import type { Dataset } from '../dataset/dataset.js';
+import { baselineWarning } from './baseline-warning.js';
 import { ownersFromPlan } from './owners-from-plan.js';
 
 const NO_PIN = -1;
@@ -35,6 +36,8 @@ export class EditState {
     this.accounts = dataset.baseline
       ? ownersFromPlan(dataset.accounts, dataset.reps, dataset.baseline)
       : dataset.accounts;
+    const partial = dataset.baseline ? baselineWarning(dataset.baseline) : null;
+    if (partial !== null) this.warnings.push(partial);
     this.sourceAccounts = dataset.accounts;
     const n = this.accounts.length;
     this.sourceIndex = Int32Array.from({ length: n }, (_, i) => i);
