@@ -24,6 +24,7 @@ export {
   type RepMeasure,
   type RepTableData,
 } from './table/rep-table.js';
+export { levelRank, LEVEL_LADDER } from './table/rep-level.js';
 export { StringColumn, StringColumnBuilder, type StringColumnData } from './table/string-column.js';
 export {
   CategoryColumn,

@@ -1,6 +1,7 @@
 import { TesseraError } from '../errors/tessera-error.js';
-import type { CategoryColumnData } from './category-column.js';
+import { CategoryColumn, CategoryColumnBuilder, type CategoryColumnData } from './category-column.js';
 import { Float64Builder } from './growable.js';
+import { levelRank } from './rep-level.js';
 import { StringColumn, StringColumnBuilder, type StringColumnData } from './string-column.js';
 import { TagColumn, TagColumnBuilder, type TagColumnData } from './tag-column.js';
 import {
@@ -23,8 +24,13 @@ export interface RepInput {
   capacity?: number | null;
   /** Tags such as `industry:healthcare`, `segment:enterprise`, `lang:es`. */
   skills?: readonly string[] | null;
-  /** Seniority: higher is more senior (1 = associate … 4 = principal in the sample data). */
+  /**
+   * Seniority rank: higher is more senior (1 = associate … 4 = principal in the sample data).
+   * When left out, it comes from `levelLabel` through the ladder of {@link levelRank}.
+   */
   level?: number | null;
+  /** The level as a title (`Senior AE`, `AE II`), kept as written. */
+  levelLabel?: string | null;
   attributes?: Readonly<Record<string, string>> | null;
 }
 
@@ -37,7 +43,10 @@ export interface RepRow {
   lon: number | null;
   capacity: number | null;
   skills: string[];
+  /** Seniority rank; null when missing or when the label is not on the ladder. */
   level: number | null;
+  /** The level's title as written, null when the level was given as a number. */
+  levelLabel: string | null;
   attributes: Record<string, string>;
 }
 
@@ -51,6 +60,8 @@ export interface RepTableData {
   name: StringColumnData;
   measures: Record<RepMeasure, Float64Array>;
   skills: TagColumnData;
+  /** Level titles; absent in data made before labels existed (every row then has none). */
+  levelLabel?: CategoryColumnData;
   attributes: [string, CategoryColumnData][];
 }
 
@@ -62,7 +73,10 @@ export class RepTable {
   readonly lat: Float64Array;
   readonly lon: Float64Array;
   readonly capacity: Float64Array;
+  /** Seniority rank, NaN when missing or unknown: what strategies compare. */
   readonly level: Float64Array;
+  /** The level as a title where the file gave one (-1 where it gave a number or nothing). */
+  readonly levelLabel: CategoryColumn;
   readonly skills: TagColumn;
   readonly attributes: AttributeColumns;
   #index: Map<string, number> | undefined;
@@ -75,12 +89,16 @@ export class RepTable {
     this.lon = data.measures.lon;
     this.capacity = data.measures.capacity;
     this.level = data.measures.level;
+    this.levelLabel = new CategoryColumn(
+      data.levelLabel ?? { codes: new Int32Array(this.length).fill(-1), dictionary: [] },
+    );
     this.skills = new TagColumn(data.skills);
     this.attributes = attributesFromData(data.attributes);
     for (const [name, column] of [
       ['name', this.name],
       ...REP_MEASURES.map((m) => [m, this[m]] as const),
       ['skills', this.skills],
+      ['levelLabel', this.levelLabel],
       ...[...this.attributes].map(([k, c]) => [`attribute ${k}`, c] as const),
     ] as const) {
       if (column.length !== this.length) {
@@ -115,6 +133,7 @@ export class RepTable {
       capacity: num(this.capacity[i]!),
       skills: this.skills.get(i),
       level: num(this.level[i]!),
+      levelLabel: this.levelLabel.get(i),
       attributes: attributesOfRow(this.attributes, i),
     };
   }
@@ -130,6 +149,7 @@ export class RepTable {
       name: this.name.data(),
       measures: { lat: this.lat, lon: this.lon, capacity: this.capacity, level: this.level },
       skills: this.skills.data(),
+      levelLabel: this.levelLabel.data(),
       attributes: attributesToData(this.attributes),
     };
   }
@@ -150,6 +170,7 @@ export class RepTableBuilder {
     REP_MEASURES.map((m) => [m, new Float64Builder(64)]),
   ) as Record<RepMeasure, Float64Builder>;
   readonly #skills = new TagColumnBuilder(64);
+  readonly #levelLabel = new CategoryColumnBuilder(64);
   readonly #attributes = new AttributeColumnsBuilder(64);
   readonly #seen = new Set<string>();
   #count = 0;
@@ -176,7 +197,12 @@ export class RepTableBuilder {
     this.#seen.add(row.id);
     this.#id.push(row.id);
     this.#name.push(row.name ?? '');
-    for (const m of REP_MEASURES) this.#measures[m].push(row[m]);
+    const label = row.levelLabel ?? null;
+    for (const m of REP_MEASURES) {
+      const value = m === 'level' && row.level == null && label ? levelRank(label) : row[m];
+      this.#measures[m].push(value);
+    }
+    this.#levelLabel.push(label);
     this.#skills.push(row.skills ?? []);
     this.#attributes.push(row.attributes);
     this.#count++;
@@ -191,6 +217,7 @@ export class RepTableBuilder {
         REP_MEASURES.map((m) => [m, this.#measures[m].finish()]),
       ) as Record<RepMeasure, Float64Array>,
       skills: this.#skills.finish().data(),
+      levelLabel: this.#levelLabel.finish().data(),
       attributes: this.#attributes.finish(),
     });
   }

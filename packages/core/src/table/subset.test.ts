@@ -90,7 +90,7 @@ describe('subsetReps', () => {
   const reps = RepTable.fromRows([
     { id: 'r1', name: 'Ana', lat: 1, lon: 2, capacity: 10, level: 3, skills: ['industry:retail'] },
     { id: 'r2', capacity: 5, attributes: { team: 'east' } },
-    { id: 'r3', level: 1, skills: ['lang:es', 'segment:smb'] },
+    { id: 'r3', levelLabel: 'AE I', skills: ['lang:es', 'segment:smb'] },
   ]);
 
   it('keeps exactly the chosen reps, in the order given', () => {

@@ -49,6 +49,7 @@ export function subsetReps(reps: RepTable, indices: RowIndices): RepTable {
     name: gatherStrings(reps.name, indices),
     measures,
     skills: gatherTags(reps.skills, indices),
+    levelLabel: gatherCategory(reps.levelLabel, indices),
     attributes: [...reps.attributes].map(([key, column]) => [key, gatherCategory(column, indices)]),
   });
 }

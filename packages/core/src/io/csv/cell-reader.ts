@@ -54,6 +54,17 @@ export class CellReader {
     return Number.NaN;
   }
 
+  /**
+   * A cell that is either a number or a label (a rep's level): the number when the cell reads
+   * as one, otherwise the text as written ('' when empty). Never an error.
+   */
+  numberOrText(fields: readonly string[], index: number): number | string {
+    const cell = this.text(fields, index);
+    if (cell === '') return '';
+    const value = parseNumber(cell, this.#decimalComma);
+    return Number.isNaN(value) ? cell : value;
+  }
+
   /** true/false, 1/0 or yes/no in any case; empty is false. */
   flag(fields: readonly string[], index: number, column: string): boolean {
     const cell = this.raw(fields, index);

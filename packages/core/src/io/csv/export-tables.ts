@@ -75,12 +75,15 @@ export function* repsToCsv(reps: RepTable): Generator<string, void, undefined> {
   const ids = reps.id.values();
   const names = reps.name.values();
   const extra = attributes.map(([, column]) => categoryCells(column));
+  const levelLabels = categoryCells(reps.levelLabel);
   let chunk = '';
   for (let i = 0; i < reps.length; i++) {
+    // A level given as a title goes back out as that title; its rank is derived on import.
+    const level = reps.levelLabel.codes[i]! >= 0 ? levelLabels(i) : formatNumber(reps.level[i]!);
     let line =
       `${escapeCsvCell(ids[i]!)},${escapeCsvCell(names[i]!)},` +
       `${formatNumber(reps.lat[i]!)},${formatNumber(reps.lon[i]!)},` +
-      `${formatNumber(reps.capacity[i]!)},${tags(reps.skills, i)},${formatNumber(reps.level[i]!)}`;
+      `${formatNumber(reps.capacity[i]!)},${tags(reps.skills, i)},${level}`;
     for (const cell of extra) line += `,${cell(i)}`;
     chunk += `${line}\n`;
     if ((i + 1) % ROWS_PER_CHUNK === 0) {

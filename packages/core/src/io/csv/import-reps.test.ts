@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { repsToCsv } from './export-tables.js';
 import { CsvImportError } from './import-error.js';
 import { importRepsCsv } from './import-reps.js';
 
@@ -19,6 +20,7 @@ describe('importRepsCsv', () => {
       capacity: 120,
       skills: ['industry:healthcare', 'segment:enterprise', 'lang:es'],
       level: 3,
+      levelLabel: null,
       attributes: { team: 'East' },
     });
     expect(table.row(1)).toMatchObject({ capacity: null, level: null, skills: [], attributes: {} });
@@ -39,15 +41,13 @@ describe('importRepsCsv', () => {
     });
   });
 
-  it('reports bad reps: negative or non-numeric capacity and level, malformed skills, duplicates', async () => {
+  it('reports bad reps: negative or non-numeric capacity, malformed skills, duplicates', async () => {
     const csv = [
       'id,capacity,skills,level',
       'R1,-5,,',
       'R2,lots,,',
       'R3,,lang,',
       'R4,,lang:es;segment:,',
-      'R5,,,-1',
-      'R6,,,senior',
       'R1,,,',
       ',1,,',
     ].join('\n');
@@ -64,10 +64,43 @@ describe('importRepsCsv', () => {
         expect.stringContaining('"lang", which is not a tag of the form prefix:value') as string,
       ],
       [5, 'skills', 'lang:es;segment:', expect.stringContaining('"segment:"') as string],
-      [6, 'level', '-1', 'is negative'],
-      [7, 'level', 'senior', 'is not a number'],
-      [8, 'id', 'R1', 'appears twice (first on line 2)'],
-      [9, 'id', null, 'is empty: every rep needs an id'],
+      [6, 'id', 'R1', 'appears twice (first on line 2)'],
+      [7, 'id', null, 'is empty: every rep needs an id'],
+    ]);
+  });
+
+  it('reads levels as numbers or titles, ranking titles on the ladder and never refusing one', async () => {
+    const csv = [
+      'id,level',
+      'R1,3',
+      'R2,senior',
+      'R3,junior',
+      'R4,AE II',
+      'R5,Rockstar',
+      'R6,-1',
+      'R7,',
+    ].join('\n');
+    const { table, issues } = await importRepsCsv(csv);
+    expect(issues).toEqual([]);
+    expect([...table.rows()].map((r) => [r.id, r.level, r.levelLabel])).toEqual([
+      ['R1', 3, null],
+      ['R2', 3, 'senior'],
+      ['R3', 1, 'junior'],
+      ['R4', 2, 'AE II'],
+      ['R5', null, 'Rockstar'],
+      ['R6', -1, null],
+      ['R7', null, null],
+    ]);
+    expect([...repsToCsv(table)].join('').split('\n').map((l) => l.split(',').at(-1))).toEqual([
+      'level',
+      '3',
+      'senior',
+      'junior',
+      'AE II',
+      'Rockstar',
+      '-1',
+      '',
+      '',
     ]);
   });
 

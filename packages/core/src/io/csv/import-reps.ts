@@ -65,7 +65,11 @@ class RepSink implements RecordSink<RepTable> {
     c.pair(fields, ix.lat, ix.lon, label);
     row.capacity = c.measure(fields, ix.capacity, label.capacity, 'non-negative');
     row.skills = c.tags(fields, ix.skills, label.skills);
-    row.level = c.measure(fields, ix.level, label.level, 'non-negative');
+    // A level is a number or a title; a title the ladder does not know is kept unranked,
+    // never refused: most strategies do not read it.
+    const level = c.numberOrText(fields, ix.level);
+    row.level = typeof level === 'number' ? level : null;
+    row.levelLabel = typeof level === 'string' ? level : null;
     if (this.#extras.length > 0) {
       for (const extra of this.#extras) this.#attributes[extra.name] = c.text(fields, extra.index);
       row.attributes = this.#attributes;
