@@ -23,7 +23,12 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  options: { log?: Log; cwd?: string } = {},
+  options: {
+    log?: Log;
+    cwd?: string;
+    /** Plugin modules to load besides the project config's (paths or packages, as `--plugin`). */
+    plugins?: readonly string[];
+  } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? consoleLog;
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -34,7 +39,10 @@ export async function startServer(
       log.info(`tessera: first start: admin API token (shown once, keep it): ${printedToken}`);
     }
     const registry = createBuiltinRegistry();
-    const plugins = await loadProjectPlugins(registry, { cwd: options.cwd ?? process.cwd() });
+    const plugins = await loadProjectPlugins(registry, {
+      cwd: options.cwd ?? process.cwd(),
+      modules: options.plugins,
+    });
     const datasets = new DatasetStore(database.db);
     const base = { config, db: database.db, registry, pluginModules: plugins.urls, datasets, log };
     const jobs = await startJobs({ database, services: base, workers: config.workers });

@@ -16,7 +16,10 @@ export interface TestServer extends RunningServer {
  * A real server on a free loopback port, on in-memory PGlite (or `DATABASE_URL` when a test
  * passes it), with a known admin token: tests talk to it over HTTP as integrators would.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { plugins?: readonly string[] } = {},
+): Promise<TestServer> {
   const logged: string[] = [];
   const log: Log = {
     info: (message) => logged.push(message),
@@ -30,7 +33,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     TESSERA_WORKERS: '1',
     ...env,
   });
-  const server = await startServer(config, { log });
+  const server = await startServer(config, { log, plugins: options.plugins ?? [] });
   return {
     ...server,
     token: TEST_TOKEN,
