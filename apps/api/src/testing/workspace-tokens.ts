@@ -1,8 +1,18 @@
+import { eq } from 'drizzle-orm';
 import { apiTokens, workspaces, type Role } from '../db/schema/index.js';
 import { issueToken } from '../auth/token-secret.js';
 import { newId } from '../ids.js';
 import type { RunningServer } from '../start-server.js';
-import { defaultWorkspaceId } from './seed-dataset.js';
+
+/** The `default` workspace's id: the test server's admin token's. */
+export async function defaultWorkspaceId(server: RunningServer): Promise<string> {
+  const [row] = await server.services.db
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.name, 'default'));
+  if (!row) throw new Error('the test server has no default workspace');
+  return row.id;
+}
 
 /** A token of `role` in `workspaceId` (default: the `default` workspace), stored as the API would. */
 export async function addToken(
