@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -46,6 +47,8 @@ export async function openDatabase(options: {
       close: () => pool.end(),
     };
   }
+  // PGlite makes its own folder but not the ones above it (`./data/tessera` on a fresh clone).
+  if (!options.dataDir.startsWith('memory://')) await mkdir(options.dataDir, { recursive: true });
   const client = await PGlite.create(options.dataDir);
   const db = drizzlePglite({ client, schema });
   return {
