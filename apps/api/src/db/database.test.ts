@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, probePostgres, type TestDatabase } from '../testing/postgres.js';
 import { openDatabase } from './database.js';
 import { workspaces } from './schema/index.js';
 
@@ -13,3 +14,30 @@ describe('openDatabase', () => {
     await handle.close();
   });
 });
+
+const postgres = await probePostgres();
+
+describe.skipIf(!postgres.ok)(
+  `openDatabase on PostgreSQL${postgres.ok ? '' : ` (skipped: ${postgres.reason})`}`,
+  () => {
+    let database: TestDatabase | undefined;
+    afterEach(async () => {
+      await database?.drop();
+    });
+
+    it('lets processes starting at once migrate a fresh database, one after the other', async () => {
+      database = await createTestDatabase();
+      const handles = await Promise.all(
+        [1, 2, 3].map(() => openDatabase({ url: database!.url, dataDir: 'unused' })),
+      );
+      try {
+        await Promise.all(handles.map((h) => h.migrate()));
+        await handles[0]!.db.insert(workspaces).values({ id: 'w1', name: 'default' });
+        const rows = await handles[2]!.db.select().from(workspaces);
+        expect(rows.map((r) => r.name)).toEqual(['default']);
+      } finally {
+        await Promise.all(handles.map((h) => h.close()));
+      }
+    });
+  },
+);

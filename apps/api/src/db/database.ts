@@ -43,7 +43,7 @@ export async function openDatabase(options: {
       kind: 'postgres',
       pglite: null,
       url: options.url,
-      migrate: () => migratePg(db, { migrationsFolder }),
+      migrate: () => oneAtATime(pool, () => migratePg(db, { migrationsFolder })),
       close: () => pool.end(),
     };
   }
@@ -59,4 +59,25 @@ export async function openDatabase(options: {
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };
+}
+
+// Any constant shared by every Tessera process: the key of the migration lock.
+const MIGRATION_LOCK = 0x7e55e4a;
+
+/**
+ * Runs `migrate` while holding a PostgreSQL advisory lock: servers and workers starting at once
+ * on a fresh database would otherwise each try to create the same tables.
+ */
+async function oneAtATime(pool: pg.Pool, migrate: () => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrate();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
 }

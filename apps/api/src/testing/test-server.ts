@@ -1,6 +1,7 @@
 import { readConfig, type Config } from '../config.js';
 import type { Log } from '../services/services.js';
 import { startServer, type RunningServer } from '../start-server.js';
+import { createTestDatabase } from './postgres.js';
 
 export const TEST_TOKEN = 'test-bootstrap-token-0123456789abcdef';
 
@@ -14,7 +15,9 @@ export interface TestServer extends RunningServer {
 
 /**
  * A real server on a free loopback port, on in-memory PGlite (or `DATABASE_URL` when a test
- * passes it), with a known admin token: tests talk to it over HTTP as integrators would.
+ * passes it), with a known admin token: tests talk to it over HTTP as integrators would. With
+ * `TESSERA_TEST_DATABASE_URL` set, every server gets a fresh PostgreSQL database on that
+ * server instead, dropped when it closes: the same suite runs on both databases.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
@@ -26,16 +29,34 @@ export async function startTestServer(
     error: (message, error) =>
       logged.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
   };
+  const postgres =
+    process.env.TESSERA_TEST_DATABASE_URL && !env.DATABASE_URL
+      ? await createTestDatabase(process.env.TESSERA_TEST_DATABASE_URL)
+      : null;
   const config: Config = readConfig({
     PORT: '0',
     TESSERA_DATA: 'memory://',
     TESSERA_BOOTSTRAP_TOKEN: TEST_TOKEN,
     TESSERA_WORKERS: '1',
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...env,
   });
-  const server = await startServer(config, { log, plugins: options.plugins ?? [] });
+  let server: RunningServer;
+  try {
+    server = await startServer(config, { log, plugins: options.plugins ?? [] });
+  } catch (error) {
+    await postgres?.drop();
+    throw error;
+  }
   return {
     ...server,
+    close: async () => {
+      try {
+        await server.close();
+      } finally {
+        await postgres?.drop();
+      }
+    },
     token: TEST_TOKEN,
     logged,
     api: (path, init = {}) => {
