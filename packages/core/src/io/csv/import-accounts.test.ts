@@ -261,6 +261,24 @@ describe('importAccountsCsv', () => {
     }
   });
 
+  it('names the line, column and character of a byte that is not UTF-8, even with skipInvalid', async () => {
+    const encoder = new TextEncoder();
+    let text = 'id,name,region\n';
+    for (let line = 2; line < 501; line++) text += `A${line},Acme,East\n`;
+    const bytes = [...encoder.encode(`${text}A501,Soci`), 0xe9, ...encoder.encode('te,West\n')];
+    async function* stream(): AsyncGenerator<Uint8Array> {
+      for (let at = 0; at < bytes.length; at += 4096) {
+        await Promise.resolve();
+        yield new Uint8Array(bytes.slice(at, at + 4096));
+      }
+    }
+    for (const skipInvalid of [false, true]) {
+      await expect(importAccountsCsv(stream(), { skipInvalid })).rejects.toThrow(
+        'line 501, column "name": is not valid UTF-8 text: byte 0xE9 at character 10 of the line (save the file as UTF-8)',
+      );
+    }
+  });
+
   it('reads CRLF and LF files, quoted commas, quotes and line breaks, and unicode', async () => {
     const lf =
       'id,name,industry\nA1,"Smith, Jones",retail\nA2,"The ""Best"" Co",tech\nA3,"two\nlines",\nA4,Société Générale 東京,finance\n';

@@ -91,17 +91,12 @@ describe('importRepsCsv', () => {
       ['R6', -1, null],
       ['R7', null, null],
     ]);
-    expect([...repsToCsv(table)].join('').split('\n').map((l) => l.split(',').at(-1))).toEqual([
-      'level',
-      '3',
-      'senior',
-      'junior',
-      'AE II',
-      'Rockstar',
-      '-1',
-      '',
-      '',
-    ]);
+    expect(
+      [...repsToCsv(table)]
+        .join('')
+        .split('\n')
+        .map((l) => l.split(',').at(-1)),
+    ).toEqual(['level', '3', 'senior', 'junior', 'AE II', 'Rockstar', '-1', '', '']);
   });
 
   it('imports the good reps with skipInvalid', async () => {

@@ -148,11 +148,54 @@ describe('readCsvRows', () => {
     expect((await read(new Uint8Array(0))).rows).toEqual([]);
   });
 
-  it('rejects bytes that are not UTF-8 with the line they are on', async () => {
+  it('rejects bytes that are not UTF-8 with the line, column and character they are on', async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('id,name\n1,'), 0xe9, 0x0a]);
     const error = await read(bytes).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsvImportError);
-    expect((error as CsvImportError).message).toContain('UTF-8');
+    expect((error as CsvImportError).message).toBe(
+      'line 2, column "name": is not valid UTF-8 text: byte 0xE9 at character 3 of the line (save the file as UTF-8)',
+    );
+  });
+
+  it('places a bad byte deep in a file whatever the blocks and chunks', async () => {
+    const encoder = new TextEncoder();
+    // Line 501 holds a Latin-1 "é" after a quoted field with a line break on lines 3-4.
+    let text = 'id,name,city\n1,"two\nlines",x\n';
+    for (let line = 4; line < 501; line++) text += `${line},n${line},c\n`;
+    text += '\n'; // a blank line (501) before the bad one
+    const bytes = new Uint8Array([
+      ...encoder.encode(`${text}502,Ren`),
+      0xe9,
+      ...encoder.encode(',Lyon\n503,b,c\n'),
+    ]);
+    const expected =
+      'line 502, column "name": is not valid UTF-8 text: byte 0xE9 at character 8 of the line (save the file as UTF-8)';
+    async function* pieces(size: number): AsyncGenerator<Uint8Array> {
+      for (let at = 0; at < bytes.length; at += size) {
+        await Promise.resolve();
+        yield bytes.slice(at, at + size);
+      }
+    }
+    for (const [input, blockChars] of [
+      [bytes, undefined],
+      [bytes, 64],
+      [pieces(1), 100],
+      [pieces(7), 16],
+    ] as const) {
+      const error = await read(input, blockChars ? { blockChars } : {}).catch((e: unknown) => e);
+      expect((error as CsvImportError).message).toBe(expected);
+    }
+  });
+
+  it('blames the header line for a bad byte in it, and a byte cut short at the end', async () => {
+    const header = new Uint8Array([0x69, 0x64, 0xff, 0x2c, 0x78, 0x0a]);
+    expect(await read(header).catch((e: unknown) => (e as Error).message)).toBe(
+      'line 1: is not valid UTF-8 text: byte 0xFF at character 3 of the line (save the file as UTF-8)',
+    );
+    const cut = new Uint8Array([...new TextEncoder().encode('id\r\n\r\nab'), 0xe5, 0x8c]);
+    expect(await read(cut).catch((e: unknown) => (e as Error).message)).toBe(
+      'line 3, column "id": is not valid UTF-8 text: byte 0xE5 at character 3 of the line (save the file as UTF-8)',
+    );
   });
 
   it('stops when the signal is aborted', async () => {

@@ -41,6 +41,7 @@ export async function* readCsvRows(
   let line = 1;
   let dialect: CsvDialect | null = null;
   let scanner: RecordScanner | null = null;
+  let header: readonly string[] | null = null;
 
   const chunks = textChunks(input);
   for (;;) {
@@ -48,7 +49,9 @@ export async function* readCsvRows(
     try {
       next = await chunks.next();
     } catch (error) {
-      if (error instanceof NotUtf8Error) throw notUtf8(line);
+      if (error instanceof NotUtf8Error) {
+        throw notUtf8(error, { text: buffer + error.before, line, dialect, header });
+      }
       throw error;
     }
     signal?.throwIfAborted();
@@ -66,7 +69,10 @@ export async function* readCsvRows(
     line = block.nextLine;
     buffer = buffer.slice(cut + dialect.newline.length);
     scanner.consumed(cut + dialect.newline.length);
-    if (block.batch.rows.length > 0) yield block.batch;
+    if (block.batch.rows.length > 0) {
+      header ??= block.batch.rows[0]!;
+      yield block.batch;
+    }
   }
 
   if (buffer.trim() === '') return;
@@ -81,13 +87,47 @@ export async function* readCsvRows(
   if (block.batch.rows.length > 0) yield block.batch;
 }
 
-function notUtf8(line: number): CsvImportError {
+/**
+ * The error for a byte that is not UTF-8, placed by the text read before it: `text` runs from
+ * a record boundary on `line` up to the bad byte. It names the physical line, the column the
+ * byte falls in (once the header is known) and the character on the line.
+ */
+function notUtf8(
+  fault: NotUtf8Error,
+  at: {
+    text: string;
+    line: number;
+    dialect: CsvDialect | null;
+    header: readonly string[] | null;
+  },
+): CsvImportError {
+  const { text } = at;
+  const lineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+  // Characters as an editor counts them: code points, not UTF-16 units.
+  const character = Array.from(text.slice(lineStart)).length + 1;
+  let column: string | null = null;
+  // A fault in the first text decoded comes before the reader has seen the header line.
+  const dialect = at.dialect ?? detectDialect(text, false);
+  if (dialect) {
+    // The records so far, the last one unfinished: the bad byte is in its last field. Before
+    // the first block is handed on, the text still starts with the header.
+    const rows = Papa.parse<string[]>(text, {
+      delimiter: dialect.delimiter,
+      newline: dialect.newline,
+      quoteChar: '"',
+    }).data.filter((row, r, all) => r === all.length - 1 || !isBlank(row));
+    const header = at.header ?? (rows.length > 1 ? rows[0]! : null);
+    const fields = rows[rows.length - 1]?.length ?? 1;
+    const name = header?.[fields - 1]?.trim();
+    column = name === undefined || name === '' ? null : name;
+  }
+  const byte = fault.byte.toString(16).toUpperCase().padStart(2, '0');
   return new CsvImportError([
     {
-      line,
-      column: null,
+      line: at.line + countBreaks(text),
+      column,
       value: null,
-      reason: 'is not valid UTF-8 text (save the file as UTF-8)',
+      reason: `is not valid UTF-8 text: byte 0x${byte} at character ${character} of the line (save the file as UTF-8)`,
       severity: 'error',
     },
   ]);

@@ -1,10 +1,21 @@
 import type { CsvInput } from './import-types.js';
+import { lastBytes, locateUtf8Fault } from './utf8-fault.js';
 
-/** Thrown when bytes are not UTF-8; the reader turns it into an issue with a line number. */
+/**
+ * Thrown when bytes are not UTF-8; the reader turns it into an issue with a line number, which
+ * it counts from the text handed on so far plus `before`.
+ */
 export class NotUtf8Error extends Error {
-  constructor() {
+  /** The good text between the last piece handed on and the bad byte. */
+  readonly before: string;
+  /** The first byte of the bad sequence. */
+  readonly byte: number;
+
+  constructor(before: string, byte: number) {
     super('the file is not valid UTF-8 text');
     this.name = 'NotUtf8Error';
+    this.before = before;
+    this.byte = byte;
   }
 }
 
@@ -19,11 +30,16 @@ const PIECE = 1 << 20;
 export async function* textChunks(input: CsvInput): AsyncGenerator<string, void, undefined> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let first = true;
+  // The last bytes decoded: where a fault starts when the decoder was mid-character.
+  let recent: Uint8Array | null = null;
   const decode = (bytes: Uint8Array, stream: boolean): string => {
     try {
-      return decoder.decode(bytes, { stream });
+      const out = decoder.decode(bytes, { stream });
+      recent = lastBytes(recent ?? bytes.subarray(0, 0), bytes);
+      return out;
     } catch {
-      throw new NotUtf8Error();
+      const fault = locateUtf8Fault(recent ?? bytes.subarray(0, 0), bytes, recent === null);
+      throw new NotUtf8Error(fault.before, fault.byte);
     }
   };
   // TextDecoder drops the BOM from bytes itself; text handed over as strings may still carry one.
