@@ -8,6 +8,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { OpenAPIObject } from 'trpc-to-openapi';
 import { errorBody } from './errors.js';
+import { cors } from './http/middleware/cors/index.js';
+import { callerKey } from './http/middleware/rate-limit/caller-key.js';
+import { rateLimit } from './http/middleware/rate-limit/index.js';
+import { requestTimeout } from './http/middleware/request-timeout/index.js';
+import { securityHeaders } from './http/middleware/security-headers/index.js';
 import { openApiDocument } from './http/openapi.js';
 import { requestContext } from './http/request-context.js';
 import { errorResponse, handleRest } from './http/rest.js';
@@ -25,6 +30,15 @@ export function createApp(services: Services): Hono {
   let document: OpenAPIObject | null = null;
 
   app.use(requestId());
+  app.use(securityHeaders());
+  app.use(cors({ origins: services.config.corsOrigins }));
+  app.use(
+    requestTimeout({
+      ms: services.config.requestTimeoutMs,
+      // Run progress is a server-sent event stream: it lasts as long as the run.
+      skip: (c) => c.req.path === '/trpc/runs.progress',
+    }),
+  );
   app.use(
     bodyLimit({
       maxSize: services.config.maxBodyBytes,
@@ -40,6 +54,13 @@ export function createApp(services: Services): Hono {
     }),
   );
 
+  const limit = rateLimit({
+    perMinute: services.config.rateLimitPerMinute,
+    key: callerKey(services),
+  });
+  app.use('/api/*', limit);
+  app.use('/trpc/*', limit);
+
   app.get('/api/health', (c) => c.json({ ok: true, version: API_VERSION }));
   app.get('/api/openapi.json', (c) => c.json((document ??= openApiDocument(API_VERSION))));
 
@@ -48,7 +69,8 @@ export function createApp(services: Services): Hono {
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
-      createContext: (opts, c) => requestContext(services, opts.req, c.get('requestId')),
+      createContext: (opts, c) =>
+        requestContext(services, c.req.raw, c.get('requestId'), opts.resHeaders),
       onError: ({ error, path }) => {
         if (errorBody(error).code === 'INTERNAL') services.log.error(`trpc ${path ?? '?'}`, error);
       },

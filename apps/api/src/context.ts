@@ -21,6 +21,13 @@ export type Context = {
   requestId: string;
   /** The `x-csrf-token` header, checked against a session on mutations. */
   csrfHeader: string | null;
+  /**
+   * Where a procedure adds response headers (Set-Cookie). Null over REST and for jobs, which
+   * cannot carry them: procedures that set cookies are tRPC-only.
+   */
+  resHeaders: Headers | null;
+  /** Whether the caller reached the server over https (directly or via a proxy saying so). */
+  https: boolean;
 };
 
 /** An actor's context without a request: a job runs with the same checks as a caller would. */
@@ -30,5 +37,7 @@ export function systemContext(services: Services, workspaceId: string): Context 
     actor: { kind: 'system', workspaceId, role: 'admin' },
     requestId: 'system',
     csrfHeader: null,
+    resHeaders: null,
+    https: false,
   };
 }

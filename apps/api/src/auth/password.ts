@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { z } from 'zod';
 
 // OWASP's scrypt floor (N=2^17, r=8, p=1) costs ~128 MiB; 2^15 keeps sign-in fast on 2 cores
 // while staying well above the password-cracking rigs' sweet spot for cheap hashes.
@@ -33,3 +34,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/** What a new password must be: long enough that guessing is out, short enough to hash. */
+export const newPasswordSchema = z
+  .string()
+  .min(10, 'a password must be at least 10 characters')
+  .max(1024, 'a password must be at most 1024 characters');

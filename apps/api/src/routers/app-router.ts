@@ -1,11 +1,17 @@
 import { router } from '../trpc.js';
+import { authRouter } from './auth.js';
+import { membersRouter } from './members.js';
 import { pluginsRouter } from './plugins.js';
 import { scenariosRouter } from './scenarios.js';
+import { tokensRouter } from './tokens.js';
 
 /** Every procedure, by resource. The web app and `@tessera/client` are typed by this. */
 export const appRouter = router({
+  auth: authRouter,
+  members: membersRouter,
   plugins: pluginsRouter,
   scenarios: scenariosRouter,
+  tokens: tokensRouter,
 });
 
 export type AppRouter = typeof appRouter;
