@@ -111,6 +111,8 @@ export {
   runSweep,
   sweepRow,
   markNonDominated,
+  markSamePlans,
+  sweepWarnings,
   SWEEP_OBJECTIVES,
   type RunSweepOptions,
   type SweepResult,

@@ -129,4 +129,46 @@ describe('runSweep', () => {
     );
     expect(result.rows).toHaveLength(1);
   });
+
+  it('carries each run’s warnings and says when an axis changed nothing', async () => {
+    // One locked account per rep: every rep must lead a territory, whatever k asks for.
+    const locked = {
+      ...base,
+      edits: [{ type: 'lock', accounts: { ids: ['e00', 'e01', 'm00', 'm01'] } }],
+    };
+    const result = await runSweep(twoCities(), {
+      version: 1,
+      scenario: locked,
+      grid: { k: [2, 3], tolerance: [0.05, 0.5] },
+    });
+    expect(result.rows.map((r) => r.error)).toEqual([null, null, null, null]);
+    expect(result.rows[0]!.warnings).toContain(
+      'k raised from 2 to 4: that many reps hold locked accounts and each must lead a territory',
+    );
+    expect(result.rows[2]!.warnings).toContain(
+      'k raised from 3 to 4: that many reps hold locked accounts and each must lead a territory',
+    );
+    // k=3 gave the plans of k=2, tolerance by tolerance.
+    expect(result.rows.map((r) => r.samePlanAs)).toEqual([null, null, 0, 1]);
+    expect(result.warnings).toContainEqual(
+      'k: every value gave the same plan as k=2 at each tolerance, so this axis changed nothing (the runs warn: "k raised from 2 to 4: that many reps hold locked accounts and each must lead a territory")',
+    );
+  });
+
+  it('reports each run’s own time, not its wait for a worker', async () => {
+    const dataset = twoCities();
+    const runner: SweepRunner = async (scenario, options) => {
+      // As a pool would: the run starts later than it was queued, and measures itself.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      options.onStart();
+      const outcome = await runScenarioOutcome(dataset, scenario, options);
+      return { ...outcome, timings: { ...outcome.timings, totalMs: 42 } };
+    };
+    const result = await runSweep(
+      dataset,
+      { version: 1, scenario: base, grid: { k: [2, 3] } },
+      { runner },
+    );
+    expect(result.rows.map((r) => r.ms)).toEqual([42, 42]);
+  });
 });

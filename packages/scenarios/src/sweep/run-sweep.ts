@@ -5,13 +5,23 @@ import { runScenarioOutcome } from '../run/run-scenario.js';
 import type { RunProgress, ScenarioOutcome } from '../run/types.js';
 import { parseScenario, type Scenario } from '../schema/scenario-schema.js';
 import { expandSweep, type SweepPoint } from './expand-sweep.js';
+import { idleAxisWarnings } from './idle-axes.js';
 import { nonDominated } from './non-dominated.js';
+import { planKey } from './plan-key.js';
 import { parseSweep } from './sweep-schema.js';
 
-/** Runs one scenario somewhere (this thread, a worker pool) and returns its outcome. */
+/**
+ * Runs one scenario somewhere (this thread, a worker pool) and returns its outcome. A runner
+ * that queues calls `onStart` when the run really starts, so a failed run's time leaves out
+ * the wait (a finished run reports the time its outcome measured).
+ */
 export type SweepRunner = (
   scenario: Scenario,
-  options: { signal: AbortSignal; onProgress: (progress: RunProgress) => void },
+  options: {
+    signal: AbortSignal;
+    onProgress: (progress: RunProgress) => void;
+    onStart: () => void;
+  },
 ) => Promise<ScenarioOutcome>;
 
 export interface RunSweepOptions {
@@ -45,8 +55,18 @@ export interface SweepRow {
   skillMatch: number | null;
   unassigned: number | null;
   infeasible: boolean;
+  /**
+   * The run's own time: its outcome's `timings.totalMs`, measured where it ran, so a run that
+   * waited in a pool's queue is not charged for the wait. For a failed run, from its start.
+   */
   ms: number;
   error: string | null;
+  /** The run's warnings (edits, strategy, skills), as `runScenario` gives them. */
+  warnings: string[];
+  /** A fingerprint of the run's plan, equal for runs that gave the same plan; null if it failed. */
+  planKey: string | null;
+  /** The first earlier row that gave this very plan, or null. */
+  samePlanAs: number | null;
   /** On the trade-off frontier: no other run is as good on every objective and better on one. */
   nonDominated: boolean;
 }
@@ -56,6 +76,8 @@ export interface SweepResult {
   rows: SweepRow[];
   /** Indexes into `rows` of the non-dominated runs. */
   nonDominated: number[];
+  /** About the sweep as a whole: grid values that changed nothing. */
+  warnings: string[];
 }
 
 /**
@@ -95,11 +117,17 @@ export async function runSweep(
     while (next < points.length) {
       const p = next++;
       const point = points[p]!;
-      const start = performance.now();
+      let start = performance.now();
       let outcome: ScenarioOutcome | null = null;
       let error: string | null = null;
       try {
-        outcome = await runner(point.scenario, { signal, onProgress: () => undefined });
+        outcome = await runner(point.scenario, {
+          signal,
+          onProgress: () => undefined,
+          onStart: () => {
+            start = performance.now();
+          },
+        });
       } catch (failure) {
         signal.throwIfAborted();
         error = failure instanceof Error ? failure.message : String(failure);
@@ -110,12 +138,20 @@ export async function runSweep(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, points.length) }, work));
 
-  return { name: sweep.name ?? base.name, rows, nonDominated: markNonDominated(rows) };
+  markSamePlans(rows);
+  return {
+    name: sweep.name ?? base.name,
+    rows,
+    nonDominated: markNonDominated(rows),
+    warnings: sweepWarnings(rows),
+  };
 }
 
 /**
- * One run's row: its grid values and figures, or its error (figures all null). Hosts that run
- * a sweep's points elsewhere (a job queue) build their rows with this, as `runSweep` does.
+ * One run's row: its grid values, figures and warnings, or its error (figures all null). Hosts
+ * that run a sweep's points elsewhere (a job queue) build their rows with this, as `runSweep`
+ * does, then call {@link markSamePlans}, {@link markNonDominated} and {@link sweepWarnings}.
+ * `run.ms` counts only for a failed run: an outcome carries its own time.
  */
 export function sweepRow(
   point: Pick<SweepPoint, 'name' | 'strategy' | 'values'>,
@@ -127,10 +163,32 @@ export function sweepRow(
     strategy: point.strategy,
     values: point.values,
     ...figures(outcome),
-    ms: run.ms,
+    ms: outcome === null ? run.ms : outcome.timings.totalMs,
     error: run.error,
+    warnings: outcome === null ? [] : [...outcome.warnings],
+    planKey: outcome === null ? null : planKey(outcome.plan),
+    samePlanAs: null,
     nonDominated: false,
   };
+}
+
+/** Points each row at the first earlier row that gave the same plan. */
+export function markSamePlans(rows: SweepRow[]): void {
+  const first = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (row.planKey === null) return;
+    const earlier = first.get(row.planKey);
+    row.samePlanAs = earlier ?? null;
+    if (earlier === undefined) first.set(row.planKey, i);
+  });
+}
+
+/**
+ * What to say about the sweep as a whole: each grid axis whose values gave the same plans (a
+ * `k` that locked accounts override, a tolerance the strategy never reaches).
+ */
+export function sweepWarnings(rows: readonly SweepRow[]): string[] {
+  return idleAxisWarnings(rows);
 }
 
 /**
@@ -150,7 +208,18 @@ export function markNonDominated(rows: SweepRow[]): number[] {
   return front;
 }
 
-type Figures = Omit<SweepRow, 'name' | 'strategy' | 'values' | 'ms' | 'error' | 'nonDominated'>;
+type Figures = Omit<
+  SweepRow,
+  | 'name'
+  | 'strategy'
+  | 'values'
+  | 'ms'
+  | 'error'
+  | 'warnings'
+  | 'planKey'
+  | 'samePlanAs'
+  | 'nonDominated'
+>;
 
 /** The figures of a run's row; all null for a run that failed. */
 function figures(outcome: ScenarioOutcome | null): Figures {

@@ -29,6 +29,8 @@ export interface PoolRunOptions {
   /** Overrides the pool's; counted from when a worker picks the run up (loading included). */
   timeoutMs?: number | undefined;
   onProgress?: ((progress: RunProgress) => void) | undefined;
+  /** Called when a worker picks the run up: the time before it was spent waiting in the queue. */
+  onStart?: (() => void) | undefined;
 }
 
 export interface PoolRunAllOptions {
@@ -130,6 +132,7 @@ export class ScenarioPool implements AsyncDisposable {
     return this.#pool
       .exec(
         async (remote, ctx) => {
+          options.onStart?.();
           await this.#ensureLoaded(remote, ctx, handle);
           const taskId = `run-${this.#nextTask++}`;
           const cancel = (): void => {
@@ -200,8 +203,13 @@ export class ScenarioPool implements AsyncDisposable {
     const { timeoutMs, ...rest } = options;
     return runSweep(handle.dataset, sweep, {
       ...rest,
+      // A row's time is the worker's measure of its run, not the wait in the queue.
       runner: (scenario, runOptions) =>
-        this.runOutcome(handle, scenario, { signal: runOptions.signal, timeoutMs }),
+        this.runOutcome(handle, scenario, {
+          signal: runOptions.signal,
+          timeoutMs,
+          onStart: runOptions.onStart,
+        }),
     });
   }
 
