@@ -21,7 +21,7 @@ const envSchema = z.object({
   TESSERA_REQUEST_TIMEOUT_S: z.coerce.number().positive().default(120),
   TESSERA_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   TESSERA_MAX_QUEUED_JOBS: z.coerce.number().int().positive().default(200),
-  TESSERA_WORKERS: z.coerce.number().int().positive().optional(),
+  TESSERA_WORKERS: z.coerce.number().int().min(0).optional(),
   TESSERA_CORS_ORIGINS: z.string().optional(),
   TESSERA_WEB_DIR: z.string().optional(),
 });
@@ -39,7 +39,7 @@ export interface Config {
   /** Requests per minute per token or session. */
   rateLimitPerMinute: number;
   maxQueuedJobs: number;
-  /** Worker threads for runs; default: the machine's cores. */
+  /** Worker threads for runs and sweeps; default: the machine's cores; 0: this process takes no jobs. */
   workers: number | undefined;
   corsOrigins: string[];
   /** The built web app to serve at `/`: TESSERA_WEB_DIR, else apps/web/build once built. */

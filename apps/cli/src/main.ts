@@ -7,6 +7,7 @@ import { metricsCommand } from './commands/metrics.js';
 import { pluginsCommand } from './commands/plugins.js';
 import { scenarioCommand } from './commands/scenario.js';
 import { solveCommand } from './commands/solve.js';
+import { workerCommand } from './commands/worker.js';
 import { configureCommand } from './configure-command.js';
 import { CliError, UsageError, type CliIO } from './io.js';
 
@@ -31,6 +32,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     compareCommand(io),
     pluginsCommand(io),
     scenarioCommand(io),
+    workerCommand(io),
   ]) {
     program.addCommand(configureCommand(command, io));
   }

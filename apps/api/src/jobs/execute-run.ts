@@ -4,6 +4,12 @@ import type { Database } from '../db/database.js';
 import { runs } from '../db/schema/index.js';
 import type { DatasetStore } from '../datasets/dataset-store.js';
 import type { Log } from '../services/services.js';
+import {
+  AttemptControl,
+  describeFailure,
+  type AttemptOutcome,
+  type AttemptSignals,
+} from './attempt.js';
 
 // Progress reaches the database at most this often: enough for a bar, cheap for the database.
 const PROGRESS_EVERY_MS = 250;
@@ -15,24 +21,19 @@ export interface RunExecution {
   log: Log;
 }
 
-/** Why a run stopped before its end: cancelled by a caller, or the process shutting down. */
-export class RunInterrupted extends Error {
-  constructor(readonly reason: 'cancelled' | 'shutdown') {
-    super(reason === 'cancelled' ? 'the run was cancelled' : 'the server is shutting down');
-  }
-}
-
 /**
- * Runs one stored run to its end. The row is claimed (queued, or running after a crash, goes
- * to running), progress is written as it comes, and the result or the reason it failed is
- * stored. A cancel seen in the row aborts the strategy; a shutdown puts the run back in the
- * queue and rethrows, so the queue hands the job to a worker that stays.
+ * Runs one stored run to its end. The row is claimed (queued, or running after its worker died,
+ * goes to running with the next attempt number) and every later write names that attempt, so
+ * a worker that lost its claim can never overwrite the one that took over. Progress is written
+ * as it comes; the result or the reason it failed is stored. A cancel seen in the row aborts
+ * the strategy; a shutdown puts the run back in the queue (`requeued`: the caller sends the job
+ * again).
  */
 export async function executeRun(
   exec: RunExecution,
   runId: string,
-  signal: AbortSignal,
-): Promise<void> {
+  signals: AttemptSignals,
+): Promise<AttemptOutcome> {
   const { db } = exec;
   const [run] = await db
     .update(runs)
@@ -44,21 +45,15 @@ export async function executeRun(
     })
     .where(and(eq(runs.id, runId), inArray(runs.status, ['queued', 'running'])))
     .returning();
-  if (!run) return; // cancelled, or finished by a worker that took it first
-  const controller = new AbortController();
-  const abort = (reason: RunInterrupted) => {
-    controller.abort(reason);
-  };
-  const onShutdown = () => {
-    abort(new RunInterrupted('shutdown'));
-  };
-  signal.addEventListener('abort', onShutdown, { once: true });
+  if (!run) return 'skipped'; // cancelled, finished, or deleted
+  const mine = and(eq(runs.id, runId), eq(runs.attempts, run.attempts), eq(runs.status, 'running'));
+  using control = new AttemptControl(signals);
   let lastWrite = 0;
   let writing: Promise<void> = Promise.resolve();
   try {
     const dataset = await exec.datasets.load(run.workspaceId, run.datasetId);
     const result = await exec.pool.run(dataset, run.scenario, {
-      signal: controller.signal,
+      signal: control.signal,
       onProgress: (progress) => {
         const now = Date.now();
         if (now - lastWrite < PROGRESS_EVERY_MS && progress.fraction < 1) return;
@@ -67,15 +62,16 @@ export async function executeRun(
           const still = await db
             .update(runs)
             .set({ progress: progress.fraction, message: progress.message ?? progress.stage })
-            .where(and(eq(runs.id, runId), eq(runs.status, 'running')))
+            .where(mine)
             .returning({ id: runs.id });
-          if (still.length === 0) abort(new RunInterrupted('cancelled'));
+          // Cancelled by a caller, or claimed by another attempt: either way, not ours to finish.
+          if (still.length === 0) control.interrupt('cancelled');
         });
       },
     });
     await writing;
     const territoryOf = result.plan.territoryOf;
-    await db
+    const stored = await db
       .update(runs)
       .set({
         status: 'done',
@@ -92,36 +88,34 @@ export async function executeRun(
         plan: new Uint8Array(territoryOf.buffer, territoryOf.byteOffset, territoryOf.byteLength),
         planTerritories: [...result.plan.territories],
       })
-      .where(and(eq(runs.id, runId), eq(runs.status, 'running')));
+      .where(mine)
+      .returning({ id: runs.id });
+    return stored.length > 0 ? 'done' : 'lost';
   } catch (error) {
     await writing.catch(() => undefined);
-    const reason = controller.signal.reason as unknown;
-    if (reason instanceof RunInterrupted && reason.reason === 'shutdown') {
-      await db
-        .update(runs)
-        .set({ status: 'queued', message: 'queued again: the server that ran it stopped' })
-        .where(and(eq(runs.id, runId), eq(runs.status, 'running')));
-      throw reason;
+    switch (control.interruption) {
+      case 'shutdown': {
+        const back = await db
+          .update(runs)
+          .set({ status: 'queued', message: 'queued again: the worker that ran it stopped' })
+          .where(mine)
+          .returning({ id: runs.id });
+        return back.length > 0 ? 'requeued' : 'lost';
+      }
+      case 'lost':
+        return 'lost';
+      case 'cancelled':
+        return 'cancelled';
+      case null:
+        break;
     }
-    if (reason instanceof RunInterrupted) return; // the row already says cancelled
     const failure = describeFailure(error);
     if (failure.code === 'INTERNAL') exec.log.error(`run ${runId}`, error);
-    await db
+    const failed = await db
       .update(runs)
       .set({ status: 'failed', finishedAt: new Date(), error: failure, message: failure.message })
-      .where(and(eq(runs.id, runId), eq(runs.status, 'running')));
-  } finally {
-    signal.removeEventListener('abort', onShutdown);
+      .where(mine)
+      .returning({ id: runs.id });
+    return failed.length > 0 ? 'failed' : 'lost';
   }
-}
-
-/** A failed run's reason: Tessera's own errors say what was wrong; anything else is internal. */
-function describeFailure(error: unknown): { code: string; message: string } {
-  const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
-  if (typeof code === 'string' && error instanceof Error && error.name === 'TesseraError') {
-    return { code, message };
-  }
-  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return { code, message };
-  return { code: 'INTERNAL', message: 'the run failed unexpectedly: the server logged it' };
 }

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { createNodeScenarioPool } from '@tessera/scenarios/node';
-import { and, eq, inArray } from 'drizzle-orm';
-import { fromPglite, PgBoss } from 'pg-boss';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { fromDrizzle, fromPglite, PgBoss, type Db } from 'pg-boss';
 import type { DatabaseHandle } from '../db/database.js';
 import { runs } from '../db/schema/index.js';
-import type { Jobs, Services } from '../services/services.js';
-import { executeRun } from './execute-run.js';
+import type { Jobs, Services, Transaction } from '../services/services.js';
+import { createQueues, RUN_QUEUE, SWEEP_POINT_QUEUE } from './queues.js';
+import { workJobs } from './work-jobs.js';
 
-export const RUN_QUEUE = 'tessera-run';
+export { RUN_QUEUE, SWEEP_POINT_QUEUE } from './queues.js';
 
 export interface JobsHandle extends Jobs {
   /** Stops taking jobs; running ones go back to the queue for another worker. */
@@ -22,45 +22,36 @@ export interface StartJobsOptions {
 }
 
 /**
- * Runs as pg-boss jobs, on PGlite as on PostgreSQL, so one code path serves the embedded
- * server and several worker processes sharing a database. Each process runs its jobs on its
- * own pool of worker threads; a process that dies mid-run stops sending heartbeats and its
- * job is retried elsewhere.
+ * How often each process looks for jobs whose worker stopped sending heartbeats (and fails
+ * them, so they are retried): with heartbeats of 10 s, a dead worker's job is taken up again
+ * 10 to 25 s after it died.
+ */
+const SUPERVISE_SECONDS = 10;
+
+/**
+ * Runs and sweeps as pg-boss jobs, on PGlite as on PostgreSQL, so one code path serves the
+ * embedded server and several worker processes sharing a database. Each process runs its jobs
+ * on its own pool of worker threads; a process that dies mid-run stops sending heartbeats and
+ * its job is retried elsewhere, or given up (failed with the reason) after its retries.
  */
 export async function startJobs(options: StartJobsOptions): Promise<JobsHandle> {
   const { database, services } = options;
+  const supervision = {
+    schema: 'pgboss',
+    superviseIntervalSeconds: SUPERVISE_SECONDS,
+    monitorIntervalSeconds: SUPERVISE_SECONDS,
+  };
   const boss = database.pglite
-    ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: 'pgboss' })
-    : new PgBoss({ connectionString: database.url!, schema: 'pgboss' });
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', ...supervision })
+    : new PgBoss({ connectionString: database.url!, ...supervision });
   boss.on('error', (error) => {
     services.log.error('jobs', error);
   });
   await boss.start();
-  await boss.createQueue(RUN_QUEUE, {
-    retryLimit: 2,
-    retryDelay: 1,
-    expireInSeconds: 6 * 60 * 60,
-    heartbeatSeconds: 10,
-  });
+  await createQueues(boss);
 
-  const { datasets } = services;
   const size = options.workers ?? availableParallelism();
-  const pool =
-    size > 0 ? createNodeScenarioPool({ size, pluginModules: services.pluginModules }) : null;
-  if (pool) {
-    await boss.work<{ runId: string }>(
-      RUN_QUEUE,
-      { localConcurrency: size, pollingIntervalSeconds: 0.5 },
-      async ([job]) => {
-        if (!job) return;
-        await executeRun(
-          { db: services.db, pool, datasets, log: services.log },
-          job.data.runId,
-          job.signal,
-        );
-      },
-    );
-  }
+  const worker = size > 0 ? await workJobs(boss, services, size) : null;
 
   return {
     async enqueueRun(runId) {
@@ -75,9 +66,25 @@ export async function startJobs(options: StartJobsOptions): Promise<JobsHandle> 
         .returning({ id: runs.id });
       return cancelled.length > 0;
     },
+    async enqueueSweepPoints(tx, sweepId, count) {
+      const jobs = Array.from({ length: count }, (_, index) => ({ data: { sweepId, index } }));
+      await boss.insert(SWEEP_POINT_QUEUE, jobs, { db: inTransaction(tx) });
+    },
     async stop() {
+      await worker?.drain();
       await boss.stop({ graceful: true, timeout: 10_000 });
-      await pool?.close();
+      await worker?.close();
     },
   };
+}
+
+/** pg-boss writing through the caller's drizzle transaction (pg-boss's own drizzle adapter). */
+function inTransaction(tx: Transaction): Db {
+  return fromDrizzle(
+    {
+      // Both drivers answer `{ rows }`; drizzle's shared type cannot say which, so it says unknown.
+      execute: async (query) => (await tx.execute(query as SQL)) as { rows: unknown[] },
+    },
+    sql,
+  );
 }

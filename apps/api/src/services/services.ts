@@ -15,7 +15,15 @@ export interface Jobs {
   enqueueRun(runId: string): Promise<void>;
   /** Cancels a queued or running run; false when it had already finished. */
   cancelRun(runId: string): Promise<boolean>;
+  /**
+   * Queues points `0 … count-1` of a stored sweep, in the caller's transaction: the points and
+   * their jobs are committed together or not at all.
+   */
+  enqueueSweepPoints(tx: Transaction, sweepId: string, count: number): Promise<void>;
 }
+
+/** What a service writes through inside `db.transaction(…)`: the transaction, or the database. */
+export type Transaction = Pick<Database, 'execute'>;
 
 /** What the services share, made once per process and handed to every request's context. */
 export interface Services {

@@ -1,0 +1,3 @@
+// `@tessera/api/commands`: the server-side `tessera` commands, loaded by the CLI on demand (the
+// CLI has @tessera/api as an optional peer, so it installs without the server).
+export { runWorker, type WorkerCommandOptions } from './worker.js';
