@@ -1,3 +1,4 @@
+import { DecimalMarks } from './decimal-marks.js';
 import type { IssueLog } from './issue-log.js';
 import { parseNumber } from './parse-number.js';
 
@@ -14,12 +15,14 @@ const FALSE = new Set(['false', '0', 'no']);
 export class CellReader {
   readonly #log: IssueLog;
   readonly #decimalComma: boolean;
+  readonly #numbers: DecimalMarks;
   /** Line of the record being read. */
   line = 0;
 
   constructor(log: IssueLog, decimalComma: boolean) {
     this.#log = log;
     this.#decimalComma = decimalComma;
+    this.#numbers = new DecimalMarks(decimalComma);
   }
 
   /** The cell trimmed of surrounding white space, '' when the column or cell is absent. */
@@ -39,9 +42,13 @@ export class CellReader {
   measure(fields: readonly string[], index: number, column: string, rule: NumberRule): number {
     const cell = this.raw(fields, index);
     if (cell === '') return Number.NaN;
-    const value = parseNumber(cell, this.#decimalComma);
+    const numbers = this.#numbers;
+    const value =
+      rule === 'latitude' || rule === 'longitude'
+        ? numbers.coordinate(cell)
+        : numbers.amount(cell, this.line);
     if (Number.isNaN(value)) {
-      this.#log.error(this.line, column, cell, 'is not a number');
+      this.#log.error(this.line, column, cell, numbers.problem ?? 'is not a number');
     } else if (rule === 'latitude' && (value < -90 || value > 90)) {
       this.#log.error(this.line, column, cell, 'is outside -90..90');
     } else if (rule === 'longitude' && (value < -180 || value > 180)) {

@@ -311,6 +311,35 @@ describe('importAccountsCsv', () => {
     });
   });
 
+  it('reads thousands separators in amounts, never in coordinates', async () => {
+    const semicolon =
+      'id;lat;lon;annual_revenue;employees;workload\n' +
+      'A1;45,123;7.5;1.200,50;12.000;1,5\n' +
+      'A2;45.123;-7,5;1.234.567;800;2\n';
+    const { table } = await importAccountsCsv(semicolon);
+    expect(
+      [...table.rows()].map((r) => [r.lat, r.lon, r.annualRevenue, r.employees, r.workload]),
+    ).toEqual([
+      [45.123, 7.5, 1200.5, 12000, 1.5],
+      [45.123, -7.5, 1234567, 800, 2],
+    ]);
+    const comma =
+      'id,lat,lon,annual_revenue,employees\nA1,45.1,2,"1,200.50","12,000"\nA2,"45,123",2,,\n';
+    await expect(importAccountsCsv(comma)).rejects.toThrow(
+      'line 3, column "lat": value "45,123" is not a number',
+    );
+    const { table: good } = await importAccountsCsv(comma, { skipInvalid: true });
+    expect(good.row(0)).toMatchObject({ lat: 45.1, annualRevenue: 1200.5, employees: 12000 });
+  });
+
+  it('refuses a semicolon file that writes "12.000" for twelve thousand and "1.5" for one and a half', async () => {
+    await expect(
+      importAccountsCsv('id;employees;workload\nA1;12.000;1\nA2;5;1.5\n'),
+    ).rejects.toThrow(
+      'line 3, column "workload": value "1.5" has a decimal point, but line 2 has "12.000", read with "." grouping thousands as in a semicolon file: write numbers one way (1.234,5 or 1234,5)',
+    );
+  });
+
   it('reads tab-delimited files', async () => {
     const { table } = await importAccountsCsv('id\tname\tlat\tlon\nA1\tAcme, Inc.\t1.5\t-2\n');
     expect(table.row(0)).toMatchObject({ name: 'Acme, Inc.', lat: 1.5, lon: -2 });

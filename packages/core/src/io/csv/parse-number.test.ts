@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from './parse-number.js';
+import { isAmbiguousGrouping, parseGroupedNumber, parseNumber } from './parse-number.js';
 
 describe('parseNumber', () => {
   it('reads plain decimals exactly like Number()', () => {
@@ -76,5 +76,35 @@ describe('parseNumber', () => {
     expect(parseNumber('1,5e3', true)).toBe(1500);
     expect(parseNumber('1.5', true)).toBe(1.5);
     expect(parseNumber('1.000,5', true)).toBeNaN();
+  });
+});
+
+describe('parseGroupedNumber', () => {
+  it('reads thousands separators: points in decimal-comma files, commas in the others', () => {
+    expect(
+      ['1.200,50', '12.000', '-1.234.567', '1.000,'].map((t) => parseGroupedNumber(t, true)),
+    ).toEqual([1200.5, 12000, -1234567, 1000]);
+    expect(['1,200.50', '12,000', '+1,234,567'].map((t) => parseGroupedNumber(t, false))).toEqual([
+      1200.5, 12000, 1234567,
+    ]);
+  });
+
+  it('refuses groups that are not of three, a leading 0, exponents and plain numbers', () => {
+    for (const text of ['1.20,5', '1.2000', '0.125', '1234.567', '1.200e3', '12', '1,5', '.200']) {
+      expect(parseGroupedNumber(text, true)).toBeNaN();
+    }
+    for (const text of ['1,20', '0,125', '1.200,5', '12']) {
+      expect(parseGroupedNumber(text, false)).toBeNaN();
+    }
+  });
+
+  it('calls one group of three without a comma ambiguous', () => {
+    expect(['12.000', '1.234', '-999.000'].map(isAmbiguousGrouping)).toEqual([true, true, true]);
+    expect(['1.234.567', '1.234,5', '0.125', '1.5'].map(isAmbiguousGrouping)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

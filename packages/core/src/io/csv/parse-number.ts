@@ -50,3 +50,31 @@ function parseSlow(text: string, decimalComma: boolean): number {
   const value = Number(normal);
   return Number.isFinite(value) ? value : Number.NaN;
 }
+
+// Thousands in groups of three after a first group of 1–3 digits that is not 0, then an
+// optional fraction; no exponent. A `.` groups in decimal-comma files, a `,` in the others.
+const GROUPED_POINTS = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d*)?$/;
+const GROUPED_COMMAS = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?$/;
+const ONE_GROUP_POINT = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
+
+/**
+ * Parses a number written with thousands separators: `1.200,50` or `12.000` in a
+ * decimal-comma file, `1,200.50` or `12,000` in a decimal-point file. NaN for anything else
+ * (plain numbers included: {@link parseNumber} reads those).
+ */
+export function parseGroupedNumber(text: string, decimalComma: boolean): number {
+  if (!(decimalComma ? GROUPED_POINTS : GROUPED_COMMAS).test(text)) return Number.NaN;
+  const plain = decimalComma
+    ? text.replaceAll('.', '').replace(',', '.')
+    : text.replaceAll(',', '');
+  return Number(plain);
+}
+
+/**
+ * Whether a decimal-comma file's cell could as well be a decimal point: `12.000`, `1.234` (one
+ * group of three, no comma). Such a cell is read as thousands, which a file that also writes
+ * `1.5` contradicts.
+ */
+export function isAmbiguousGrouping(text: string): boolean {
+  return ONE_GROUP_POINT.test(text);
+}
