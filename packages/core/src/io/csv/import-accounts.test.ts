@@ -155,17 +155,31 @@ describe('importAccountsCsv', () => {
     expect(error.issues[13]!.reason).toBe('appears twice (first on line 3)');
     expect(error.issues[14]!.reason).toContain('11 fields but the header has 10');
     expect(error.issueCount).toBe(15);
-    expect(error.message).toBe(
-      'line 2, column "id": is empty: every account needs an id (and 14 more problems)',
-    );
+    expect(error.message.split('\n')).toEqual([
+      '15 problems in the file:',
+      '  line 2, column "id": is empty: every account needs an id',
+      '  line 3, column "lat": value "95" is outside -90..90',
+      '  line 4, column "lon": value "-181" is outside -180..180',
+      '  line 5, column "lon": is empty while "lat" has a value',
+      '  line 6, column "lat": is empty while "lon" has a value',
+      '  (and 10 more problems)',
+    ]);
   });
 
-  it('names the first problem in a one-line message', async () => {
+  it('lists up to five problems under a summary line, one line for a single problem', async () => {
     const csv = 'id,lat,lon\nA1,1,1\nA2,95,1\nA3,96,1\nA4,97,1\nA5,98,1\n';
     const error = await failure(importAccountsCsv(csv));
     expect(error.message).toBe(
-      'line 3, column "lat": value "95" is outside -90..90 (and 3 more problems)',
+      [
+        '4 problems in the file:',
+        '  line 3, column "lat": value "95" is outside -90..90',
+        '  line 4, column "lat": value "96" is outside -90..90',
+        '  line 5, column "lat": value "97" is outside -90..90',
+        '  line 6, column "lat": value "98" is outside -90..90',
+      ].join('\n'),
     );
+    const one = await failure(importAccountsCsv('id,lat,lon\nA1,1,1\nA2,95,1\n'));
+    expect(one.message).toBe('line 3, column "lat": value "95" is outside -90..90');
   });
 
   it('uses the header as written in the file for the column of an issue', async () => {
@@ -214,7 +228,15 @@ describe('importAccountsCsv', () => {
     const error = await failure(importAccountsCsv(`id,employees\n${rows.join('\n')}\n`));
     expect(error.issues).toHaveLength(1000);
     expect(error.issueCount).toBe(1500);
-    expect(error.message).toContain('(and 1499 more problems)');
+    expect(error.message.split('\n')).toEqual([
+      '1,500 problems in the file:',
+      '  line 2, column "employees": value "x" is not a number',
+      '  line 3, column "employees": value "x" is not a number',
+      '  line 4, column "employees": value "x" is not a number',
+      '  line 5, column "employees": value "x" is not a number',
+      '  line 6, column "employees": value "x" is not a number',
+      '  (and 1,495 more problems)',
+    ]);
   });
 
   it('rejects an empty file', async () => {

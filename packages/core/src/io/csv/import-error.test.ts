@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TesseraError } from '../../errors/tessera-error.js';
 import { CsvImportError, formatIssue } from './import-error.js';
+import type { ImportIssue } from './import-types.js';
 import { IssueLog } from './issue-log.js';
 
 describe('formatIssue', () => {
@@ -36,20 +37,60 @@ describe('formatIssue', () => {
 });
 
 describe('CsvImportError', () => {
-  it('is a TesseraError with code CSV_INVALID naming the first error', () => {
-    const error = new CsvImportError(
+  const error = (line: number, reason = 'is outside -90..90'): ImportIssue => ({
+    line,
+    column: 'lat',
+    value: '95',
+    reason,
+    severity: 'error',
+  });
+
+  it('is a TesseraError with code CSV_INVALID; one problem is a one-line message', () => {
+    const single = new CsvImportError([error(5)]);
+    expect(single).toBeInstanceOf(TesseraError);
+    expect(single.code).toBe('CSV_INVALID');
+    expect(single.message).toBe('line 5, column "lat": value "95" is outside -90..90');
+  });
+
+  it('lists five problems, errors first, in file order, then counts the rest', () => {
+    const warning: ImportIssue = {
+      line: 2,
+      column: 'owner',
+      value: 'R9',
+      reason: 'names no rep',
+      severity: 'warning',
+    };
+    const many = new CsvImportError([warning, ...[9, 3, 4, 7, 8, 12].map((l) => error(l))], 8);
+    expect(many.message).toBe(
       [
-        { line: 2, column: 'owner', value: 'R9', reason: 'names no rep', severity: 'warning' },
-        { line: 5, column: 'lat', value: '95', reason: 'is outside -90..90', severity: 'error' },
-      ],
-      7,
+        '8 problems in the file:',
+        '  line 3, column "lat": value "95" is outside -90..90',
+        '  line 4, column "lat": value "95" is outside -90..90',
+        '  line 7, column "lat": value "95" is outside -90..90',
+        '  line 8, column "lat": value "95" is outside -90..90',
+        '  line 9, column "lat": value "95" is outside -90..90',
+        '  (and 3 more problems)',
+      ].join('\n'),
     );
-    expect(error).toBeInstanceOf(TesseraError);
-    expect(error.code).toBe('CSV_INVALID');
-    expect(error.message).toBe(
-      'line 5, column "lat": value "95" is outside -90..90 (and 6 more problems)',
+    expect(many.issueCount).toBe(8);
+  });
+
+  it('shows warnings when there are fewer than five errors, and says "problem" for one more', () => {
+    const warning: ImportIssue = {
+      line: 2,
+      column: 'owner',
+      value: 'R9',
+      reason: 'names no rep',
+      severity: 'warning',
+    };
+    expect(new CsvImportError([error(3), warning], 3).message).toBe(
+      [
+        '3 problems in the file:',
+        '  line 2, column "owner": value "R9" names no rep (warning)',
+        '  line 3, column "lat": value "95" is outside -90..90',
+        '  (and 1 more problem)',
+      ].join('\n'),
     );
-    expect(error.issueCount).toBe(7);
   });
 });
 
