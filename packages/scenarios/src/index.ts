@@ -95,6 +95,9 @@ export {
   type PairComparison,
   type RepWorkloadChange,
   type ScenarioComparison,
+  type ScenarioBaseline,
+  type ContinuityShares,
+  type BaselineKind,
 } from './compare/types.js';
 
 // Sweeps

@@ -1,15 +1,19 @@
 import { router } from '../trpc.js';
 import { authRouter } from './auth.js';
+import { comparisonsRouter } from './comparisons.js';
 import { membersRouter } from './members.js';
 import { pluginsRouter } from './plugins.js';
+import { runsRouter } from './runs.js';
 import { scenariosRouter } from './scenarios.js';
 import { tokensRouter } from './tokens.js';
 
 /** Every procedure, by resource. The web app and `@tessera/client` are typed by this. */
 export const appRouter = router({
   auth: authRouter,
+  comparisons: comparisonsRouter,
   members: membersRouter,
   plugins: pluginsRouter,
+  runs: runsRouter,
   scenarios: scenariosRouter,
   tokens: tokensRouter,
 });

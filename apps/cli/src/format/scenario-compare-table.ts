@@ -62,7 +62,36 @@ export function formatScenarioComparison(comparison: ScenarioComparison): string
       ]),
   );
   const moreReps = reps.length > SHOWN ? `… and ${reps.length - SHOWN} more reps\n` : '';
-  return `${names}\n\n${metricTable}\n${pairs}\nrep workloads, largest change first\n${repTable}${moreReps}`;
+  return `${names}\n\n${baselines(comparison)}\n${metricTable}\n${pairs}\nrep workloads, largest change first\n${repTable}${moreReps}`;
+}
+
+/**
+ * What continuity is measured against: one reference for every column, so its deltas mean
+ * something, and each scenario whose own baseline differs with its figure against that one.
+ */
+function baselines(comparison: ScenarioComparison): string {
+  const { reference } = comparison;
+  const what =
+    reference.kind === 'owners'
+      ? "today's owners, the accounts' owner column"
+      : 'its baseline plan, dataset.baseline';
+  const lines = [
+    `continuity: every scenario against ${letter(reference.scenario)}'s baseline (${what})\n`,
+  ];
+  comparison.baselines.forEach((baseline, s) => {
+    if (s === reference.scenario || baseline.differsFromReference === 0) return;
+    const own = baseline.ownContinuity;
+    const kind = baseline.kind === 'plan' ? 'a baseline plan' : "today's owners";
+    lines.push(
+      `  ${letter(s)}'s own baseline (${kind}) differs from it for ${formatNumber(baseline.differsFromReference)} accounts; ` +
+        `against its own, ${letter(s)} moves ${percent(own.accountsMovedShare)} of accounts and ${percent(own.revenueMovedShare)} of revenue\n`,
+    );
+  });
+  return lines.join('');
+}
+
+function percent(share: number): string {
+  return `${formatNumber(round(share * 100, 1))}%`;
 }
 
 function letter(i: number): string {

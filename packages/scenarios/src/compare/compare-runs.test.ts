@@ -1,3 +1,4 @@
+import { Plan } from '@tessera/core';
 import { describe, expect, it } from 'vitest';
 import { runScenario, type ScenarioRun } from '../run/run-scenario.js';
 import type { ScenarioInput } from '../schema/scenario-schema.js';
@@ -99,5 +100,58 @@ describe('compareRuns', () => {
     const a = await run('a');
     expect(() => compareRuns([a])).toThrow('compare takes 2 to 4 scenarios, got 1');
     expect(() => compareRuns([a, a, a, a, a])).toThrow('compare takes 2 to 4 scenarios, got 5');
+  });
+
+  it('measures every scenario against the first one’s baseline, and keeps each one’s own', async () => {
+    const today = await run('today', { strategy: { id: 'geographic', params: {} } });
+    // B runs on top of a plan (every account with rep ny1 or chi1 by city)
+    const plan = Plan.fromRepAssignment(
+      dataset.reps,
+      Int32Array.from({ length: 60 }, (_, i) => (i < 30 ? 0 : 2)),
+    );
+    // and keeps it: every account locked there.
+    const onPlan = await runScenario(
+      { ...dataset, baseline: plan },
+      {
+        version: 1,
+        name: 'on a plan',
+        edits: [{ type: 'lock', accounts: { filter: 'all' } }],
+        strategy: { id: 'nearest', params: {} },
+      },
+    );
+    const comparison = compareRuns([today, onPlan]);
+    expect(comparison.reference).toEqual({ scenario: 0, name: 'today', kind: 'owners' });
+
+    // By hand: B's rep against today's owners (A's baseline), accounts and revenue.
+    const repB = onPlan.plan.repOf(onPlan.edited.reps);
+    let moved = 0;
+    let revenue = 0;
+    let movedRevenue = 0;
+    let differs = 0;
+    for (let i = 0; i < 60; i++) {
+      const owner = dataset.accounts.owner.get(i);
+      const r = dataset.accounts.revenue[i]!;
+      revenue += r;
+      if (onPlan.edited.reps.id.get(repB[i]!) !== owner) {
+        moved++;
+        movedRevenue += r;
+      }
+      if (onPlan.edited.accounts.owner.get(i) !== owner) differs++;
+    }
+    expect(differs).toBe(30); // ny2 and chi2 own half of today's accounts
+    expect(comparison.continuity[1]!.accountsMovedShare).toBeCloseTo(moved / 60);
+    expect(comparison.continuity[1]!.revenueMovedShare).toBeCloseTo(movedRevenue / revenue);
+    expect(comparison.continuity[0]).toEqual(today.metrics.continuity);
+    expect(comparison.scenarios[1]!.metrics.continuity).toEqual(comparison.continuity[1]);
+    expect(comparison.deltas[1]!['continuity.accountsMovedShare']).toBeCloseTo(
+      moved / 60 - today.metrics.continuity.accountsMovedShare,
+    );
+    expect(comparison.baselines).toEqual([
+      { kind: 'owners', differsFromReference: 0, ownContinuity: today.metrics.continuity },
+      { kind: 'plan', differsFromReference: 30, ownContinuity: onPlan.metrics.continuity },
+    ]);
+    // Nothing moves against its own plan; half the accounts against today's owners.
+    expect(onPlan.metrics.continuity.accountsMovedShare).toBe(0);
+    expect(comparison.continuity[1]!.accountsMovedShare).toBe(0.5);
   });
 });

@@ -1,5 +1,6 @@
 import { metricDelta, TesseraError, type PlanMetrics } from '@tessera/core';
 import type { ScenarioRun } from '../run/run-scenario.js';
+import { baselineKind, continuityAgainst } from './continuity-against.js';
 import { flowBetween } from './flow-between.js';
 import type { RepWorkloadChange, ScenarioComparison } from './types.js';
 
@@ -9,7 +10,10 @@ export const MAX_COMPARED = 4;
 /**
  * Two to four runs side by side: metric deltas against the first, every pair's flow matrix and
  * moved accounts, each rep's workload in each scenario, and each scenario's continuity against
- * today's owners. Reads the runs' metrics; only the account alignment is computed here.
+ * one reference, the first scenario's baseline. Scenarios may have different baselines (one
+ * runs from today's owners, another on top of a plan): measured each against its own, their
+ * continuity would not compare, so each run's own figure is kept under `baselines`. Reads the
+ * runs' metrics; only the account alignment and continuity are computed here.
  */
 export function compareRuns(runs: readonly ScenarioRun[]): ScenarioComparison {
   if (runs.length < 2 || runs.length > MAX_COMPARED) {
@@ -23,10 +27,22 @@ export function compareRuns(runs: readonly ScenarioRun[]): ScenarioComparison {
   for (let a = 0; a < runs.length; a++) {
     for (let b = a + 1; b < runs.length; b++) pairs.push(flowBetween(runs[a]!, runs[b]!, a, b));
   }
+  const against = runs.map((run) => continuityAgainst(first.edited, run));
+  const continuity = against.map(({ accountsMovedShare, revenueMovedShare }) => ({
+    accountsMovedShare,
+    revenueMovedShare,
+  }));
+  const metrics = runs.map((run, s) => ({ ...run.metrics, continuity: continuity[s]! }));
   return {
-    scenarios: runs.map((run) => ({ name: run.scenario.name, metrics: summaryOf(run.metrics) })),
-    deltas: runs.map((run) => metricDelta(first.metrics, run.metrics)),
-    continuity: runs.map((run) => ({ ...run.metrics.continuity })),
+    reference: { scenario: 0, name: first.scenario.name, kind: baselineKind(first.edited) },
+    scenarios: runs.map((run, s) => ({ name: run.scenario.name, metrics: summaryOf(metrics[s]!) })),
+    deltas: metrics.map((m) => metricDelta(metrics[0]!, m)),
+    continuity,
+    baselines: runs.map((run, s) => ({
+      kind: baselineKind(run.edited),
+      differsFromReference: against[s]!.baselineDiffers,
+      ownContinuity: { ...run.metrics.continuity },
+    })),
     pairs,
     reps: repWorkloads(runs),
   };

@@ -50,12 +50,38 @@ export interface RepWorkloadChange {
   change: (number | null)[];
 }
 
+/** The shares of accounts and of revenue that change owner against a baseline. */
+export interface ContinuityShares {
+  accountsMovedShare: number;
+  revenueMovedShare: number;
+}
+
+/** A run's baseline: the accounts' `owner` column, or a plan (`dataset.baseline`) that differs from it. */
+export type BaselineKind = 'owners' | 'plan';
+
+/** A scenario's own baseline, next to the reference every continuity figure is measured against. */
+export interface ScenarioBaseline {
+  kind: BaselineKind;
+  /** Accounts (of those both have) whose owner in this baseline is not the reference's. */
+  differsFromReference: number;
+  /** The scenario's continuity against its own baseline, as its run reports it. */
+  ownContinuity: ContinuityShares;
+}
+
 export interface ScenarioComparison {
+  /**
+   * What every continuity figure of the comparison is measured against: the first scenario's
+   * baseline, so the scenarios' figures and their deltas are on one footing.
+   */
+  reference: { scenario: number; name: string; kind: BaselineKind };
+  /** Each scenario's summary metrics, continuity against {@link reference}. */
   scenarios: { name: string; metrics: Omit<PlanMetrics, 'territories'> }[];
   /** For each scenario, every scalar metric minus the first scenario's (dotted paths). */
   deltas: Record<string, number>[];
-  /** Each scenario against today's owners: the shares that change owner. */
-  continuity: { accountsMovedShare: number; revenueMovedShare: number }[];
+  /** Each scenario against {@link reference}: the shares that change owner. */
+  continuity: ContinuityShares[];
+  /** Each scenario's own baseline, and its continuity against it. */
+  baselines: ScenarioBaseline[];
   pairs: PairComparison[];
   reps: RepWorkloadChange[];
 }

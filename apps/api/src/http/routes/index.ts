@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { OpenAPIObject } from 'trpc-to-openapi';
 import type { Services } from '../../services/services.js';
+import { runDownloadsRoute } from './run-downloads.js';
 
 /**
  * A plain Hono route for what tRPC cannot carry (multipart uploads, CSV and GeoJSON
@@ -12,4 +13,4 @@ export interface PlainRoute {
 }
 
 /** Every plain route; each lives in its own module beside this one. */
-export const plainRoutes: PlainRoute[] = [];
+export const plainRoutes: PlainRoute[] = [runDownloadsRoute];
