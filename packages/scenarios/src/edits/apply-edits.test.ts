@@ -164,8 +164,21 @@ describe('applyEdits', () => {
     expect(accounts.locked[accounts.indexOf('m00')]).toBe(0);
     expect(accounts.locked[accounts.indexOf('e01')]).toBe(0);
     expect(edited.warnings).toEqual([
-      '1 account(s) reassigned to "ny2" were released: the rep was removed',
-      '2 locked account(s) of "ny2" were unlocked: the rep is not in the scenario',
+      '1 reassigned account to "ny2" was released: the rep is removed from the scenario',
+      '2 locked accounts of "ny2" were unlocked: the rep is not in the scenario',
+    ]);
+  });
+
+  it('sums up the locks of many reps who are gone in one warning', () => {
+    const edited = edit([
+      { type: 'lock', accounts: { filter: 'all' } },
+      { type: 'remove-rep', rep: 'ny1' },
+      { type: 'remove-rep', rep: 'ny2' },
+      { type: 'remove-rep', rep: 'chi1' },
+      { type: 'remove-rep', rep: 'chi2' },
+    ]);
+    expect(edited.warnings).toEqual([
+      '60 locked accounts were unlocked: their 4 reps are not in the scenario ("chi1" 15, "chi2" 15, "ny1" 15, and 1 more)',
     ]);
   });
 

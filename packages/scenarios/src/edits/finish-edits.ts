@@ -20,9 +20,9 @@ export function finishEdits(state: EditState): EditedDataset {
       releasedPins.set(pinIds[code]!, (releasedPins.get(pinIds[code]!) ?? 0) + 1);
     }
   }
-  for (const [repId, k] of releasedPins) {
+  if (releasedPins.size > 0) {
     state.warnings.push(
-      `${k} account(s) reassigned to "${repId}" were released: the rep was removed`,
+      released(releasedPins, 'reassigned', 'released', 'removed from the scenario', 'to'),
     );
   }
 
@@ -38,10 +38,8 @@ export function finishEdits(state: EditState): EditedDataset {
       releasedLocks.set(id, (releasedLocks.get(id) ?? 0) + 1);
     }
   }
-  for (const [repId, k] of releasedLocks) {
-    state.warnings.push(
-      `${k} locked account(s) of "${repId}" were unlocked: the rep is not in the scenario`,
-    );
+  if (releasedLocks.size > 0) {
+    state.warnings.push(released(releasedLocks, 'locked', 'unlocked', 'not in the scenario', 'of'));
   }
 
   // Effective locks: the planner's, plus every reassigned account (held by its new rep).
@@ -59,6 +57,33 @@ export function finishEdits(state: EditState): EditedDataset {
     log: state.log,
     warnings: state.warnings,
   };
+}
+
+/** How many reps a released-accounts warning names before "and N more". */
+const NAMED_REPS = 3;
+
+/**
+ * One sentence for every account released for want of its rep, whatever the number of reps:
+ * real data has locked accounts of dozens of reps who left, and a line each would drown the rest.
+ */
+function released(
+  byRep: ReadonlyMap<string, number>,
+  what: 'locked' | 'reassigned',
+  done: 'unlocked' | 'released',
+  why: string,
+  preposition: 'of' | 'to',
+): string {
+  const total = [...byRep.values()].reduce((sum, k) => sum + k, 0);
+  const accounts = `${total.toLocaleString('en-US')} ${what} account${total === 1 ? '' : 's'}`;
+  const were = total === 1 ? 'was' : 'were';
+  if (byRep.size === 1) {
+    const [repId] = byRep.keys();
+    return `${accounts} ${preposition} "${repId!}" ${were} ${done}: the rep is ${why}`;
+  }
+  const reps = [...byRep].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const named = reps.slice(0, NAMED_REPS).map(([id, k]) => `"${id}" ${k.toLocaleString('en-US')}`);
+  const more = reps.length > NAMED_REPS ? `, and ${reps.length - NAMED_REPS} more` : '';
+  return `${accounts} ${were} ${done}: their ${byRep.size} reps are ${why} (${named.join(', ')}${more})`;
 }
 
 /** The accounts with a reassigned account's owner replaced by its new rep. */

@@ -6,7 +6,7 @@ import type { EditedDataset } from '../edits/edited-dataset.js';
 import { parseScenario, type Scenario } from '../schema/scenario-schema.js';
 import { territoryRows } from './territory-rows.js';
 import type { RunOptions, RunStage, ScenarioOutcome, TerritoryRow } from './types.js';
-import { unmatchedSkills } from './unmatched-skills.js';
+import { unmatchedSkills, unmatchedSkillsWarning } from './unmatched-skills.js';
 
 /** A finished run with the tables its plan refers to. */
 export interface ScenarioRun {
@@ -134,15 +134,7 @@ async function execute(
   const territories = territoryRows(edited.accounts, edited.reps, result.plan, metrics);
   const warnings = [...edited.warnings, ...(result.warnings ?? [])];
   const unmatched = unmatchedSkills(edited.accounts, edited.reps, result.plan);
-  if (unmatched.accounts > 0) {
-    const top = unmatched.bySkill
-      .slice(0, 3)
-      .map((s) => `${s.skill} (${s.accounts})`)
-      .join(', ');
-    warnings.push(
-      `${unmatched.accounts} account(s) are served by a rep without a skill they need: ${top}${unmatched.bySkill.length > 3 ? ', …' : ''}`,
-    );
-  }
+  if (unmatched.accounts > 0) warnings.push(unmatchedSkillsWarning(unmatched));
   if (result.infeasible) warnings.push(`infeasible: ${result.infeasible.reason}`);
   const end = performance.now();
   progress('metrics', 1);

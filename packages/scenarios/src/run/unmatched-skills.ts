@@ -6,6 +6,8 @@ export interface UnmatchedSkills {
   workload: number;
   /** Per missing skill, how many accounts miss it; most first. */
   bySkill: { skill: string; accounts: number }[];
+  /** The missing skills no rep on the team holds: no plan can serve them, only hiring. */
+  unheld: string[];
 }
 
 /**
@@ -50,5 +52,31 @@ export function unmatchedSkills(
     .map((n, s) => ({ skill: needed.dictionary[s]!, accounts: n }))
     .filter((entry) => entry.accounts > 0)
     .sort((a, b) => b.accounts - a.accounts || a.skill.localeCompare(b.skill));
-  return { accounts: count, workload, bySkill };
+  const heldByAnyone = new Set(held.flatMap((skills) => [...skills]));
+  const unheld = bySkill.map((entry) => entry.skill).filter((skill) => !heldByAnyone.has(skill));
+  return { accounts: count, workload, bySkill, unheld };
+}
+
+/** How many skills a warning names before "…". */
+const NAMED_SKILLS = 3;
+
+/**
+ * One sentence for the accounts served without a skill they need: the skills most missed, and
+ * apart from them the ones nobody on the team holds (which only a hire or a new skill fixes).
+ */
+export function unmatchedSkillsWarning(unmatched: UnmatchedSkills): string {
+  const n = unmatched.accounts;
+  const counts = new Map(unmatched.bySkill.map((entry) => [entry.skill, entry.accounts]));
+  const named = (skills: readonly string[]): string =>
+    skills
+      .slice(0, NAMED_SKILLS)
+      .map((skill) => `${skill} (${(counts.get(skill) ?? 0).toLocaleString('en-US')})`)
+      .join(', ') + (skills.length > NAMED_SKILLS ? ', …' : '');
+  const unheld = new Set(unmatched.unheld);
+  const held = unmatched.bySkill.map((entry) => entry.skill).filter((skill) => !unheld.has(skill));
+  const parts = [
+    held.length > 0 ? named(held) : '',
+    unheld.size > 0 ? `no rep holds ${named(unmatched.unheld)}` : '',
+  ].filter(Boolean);
+  return `${n.toLocaleString('en-US')} account${n === 1 ? ' is' : 's are'} served by a rep without a skill ${n === 1 ? 'it needs' : 'they need'}: ${parts.join('; ')}`;
 }
