@@ -65,7 +65,7 @@ export async function executeSweepPoint(
       exec.log.error(`sweep ${point.sweepId} point ${point.index}`, error);
     }
   }
-  const stored = storedSweepRow(claimed, outcome, {
+  const { row, warnings } = storedSweepRow(claimed, outcome, {
     ms: performance.now() - started,
     error: failure?.message ?? null,
   });
@@ -74,8 +74,8 @@ export async function executeSweepPoint(
     .set({
       status: failure ? 'failed' : 'done',
       finishedAt: new Date(),
-      row: stored,
-      warnings: outcome?.warnings ?? [],
+      row,
+      warnings,
       error: failure,
     })
     .where(mine)
@@ -84,12 +84,20 @@ export async function executeSweepPoint(
   return failure ? 'failed' : 'done';
 }
 
-/** `runSweep`'s row for one point, less the frontier flag (known only once every point is in). */
+/**
+ * `runSweep`'s row for one point, split as it is stored: the warnings apart, and without what
+ * is known only once every point is in (the same-plan link, the frontier).
+ */
 export function storedSweepRow(
   point: Parameters<typeof sweepRow>[0],
   outcome: ScenarioOutcome | null,
   run: { ms: number; error: string | null },
-): StoredSweepRow {
-  const { nonDominated: _frontier, ...stored } = sweepRow(point, outcome, run);
-  return stored;
+): { row: StoredSweepRow; warnings: string[] } {
+  const {
+    warnings,
+    samePlanAs: _samePlan,
+    nonDominated: _frontier,
+    ...row
+  } = sweepRow(point, outcome, run);
+  return { row, warnings };
 }

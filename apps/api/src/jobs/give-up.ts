@@ -38,8 +38,7 @@ export async function giveUpSweepPoint(
     .set({
       status: 'failed',
       finishedAt: new Date(),
-      row: storedSweepRow(row, null, { ms: 0, error: GAVE_UP.message }),
-      warnings: [],
+      ...storedSweepRow(row, null, { ms: 0, error: GAVE_UP.message }),
       error: GAVE_UP,
     })
     .where(

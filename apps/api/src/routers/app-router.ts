@@ -5,6 +5,7 @@ import { membersRouter } from './members.js';
 import { pluginsRouter } from './plugins.js';
 import { runsRouter } from './runs.js';
 import { scenariosRouter } from './scenarios.js';
+import { sweepsRouter } from './sweeps.js';
 import { tokensRouter } from './tokens.js';
 
 /** Every procedure, by resource. The web app and `@tessera/client` are typed by this. */
@@ -15,6 +16,7 @@ export const appRouter = router({
   plugins: pluginsRouter,
   runs: runsRouter,
   scenarios: scenariosRouter,
+  sweeps: sweepsRouter,
   tokens: tokensRouter,
 });
 

@@ -21,7 +21,11 @@ export interface TestServer extends RunningServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { plugins?: readonly string[] } = {},
+  options: {
+    plugins?: readonly string[];
+    /** PGlite even when TESSERA_TEST_DATABASE_URL is set: for tests of the embedded server. */
+    embedded?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const logged: string[] = [];
   const log: Log = {
@@ -30,7 +34,7 @@ export async function startTestServer(
       logged.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
   };
   const postgres =
-    process.env.TESSERA_TEST_DATABASE_URL && !env.DATABASE_URL
+    process.env.TESSERA_TEST_DATABASE_URL && !env.DATABASE_URL && !options.embedded
       ? await createTestDatabase(process.env.TESSERA_TEST_DATABASE_URL)
       : null;
   const config: Config = readConfig({

@@ -8,8 +8,11 @@ import { workspaces } from './workspaces.js';
 export const SWEEP_POINT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type SweepPointStatus = (typeof SWEEP_POINT_STATUSES)[number];
 
-/** A point's figures as `runSweep` reports them, less what depends on the other points. */
-export type StoredSweepRow = Omit<SweepRow, 'nonDominated'>;
+/**
+ * A point's row as `runSweep` reports it, less its warnings (a column of their own) and what
+ * depends on the other points (the same-plan link, the frontier).
+ */
+export type StoredSweepRow = Omit<SweepRow, 'warnings' | 'samePlanAs' | 'nonDominated'>;
 
 /**
  * A parameter sweep over a stored scenario: the grid as asked, expanded at once into
