@@ -242,7 +242,7 @@ describe('bad input: one line on stderr naming file, line and reason', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^tessera: strategy "nearest": parameters: Unrecognized key: "k"\n$/,
+      /^tessera: strategy "nearest": parameters: unknown key "k" \(none are allowed here\)\n$/,
     );
   });
 

@@ -134,7 +134,7 @@ describe('tessera solve --strategy pipeline --param file=…', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^tessera: strategy "pipeline": parameter "stages\.1\.params\.minShare": Too big.*\n$/,
+      /^tessera: strategy "pipeline": parameter "stages\.1\.params\.minShare": must be at most 1, got 2\n$/,
     );
   });
 });

@@ -2,6 +2,13 @@
 
 // Errors
 export { TesseraError } from './errors/tessera-error.js';
+export {
+  describeZodError,
+  formatZodIssue,
+  type ZodIssueContext,
+  type ZodProblem,
+} from './errors/format-zod-issue.js';
+export { closestName } from './errors/closest-name.js';
 
 // Columnar tables
 export {

@@ -50,7 +50,21 @@ describe('runStrategy', () => {
         { accounts, reps },
         { k: 0 },
       ),
-    ).rejects.toThrow(/^strategy "fixed": parameter "k": Too small/);
+    ).rejects.toThrow('strategy "fixed": parameter "k": must be at least 1, got 0');
+  });
+
+  it('names an unknown parameter with the one it most likely meant', async () => {
+    const plugin = definePlugin({
+      id: 'fixed',
+      name: 'Fixed',
+      version: '1.0.0',
+      description: 'takes a tolerance',
+      params: z.object({ tolerance: z.number().default(0) }).strict(),
+      segment: () => ({ plan: assign([0, 1, -1]) }),
+    });
+    await expect(runStrategy(plugin, { accounts, reps }, { tolerence: 0.1 })).rejects.toThrow(
+      'strategy "fixed": parameters: unknown key "tolerence" (did you mean "tolerance"?)',
+    );
   });
 
   it.each([

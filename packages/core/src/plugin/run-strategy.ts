@@ -1,3 +1,4 @@
+import { describeZodError } from '../errors/format-zod-issue.js';
 import { TesseraError } from '../errors/tessera-error.js';
 import { baselinePlan, type Plan } from '../plan/plan.js';
 import { createRandom } from '../random/random.js';
@@ -69,14 +70,18 @@ export async function runStrategy(
 
 /**
  * A plugin's parameters checked against its schema, defaults filled in; the error names the
- * plugin and the first bad parameter. Callers may check before loading data to fail fast.
+ * plugin and the bad parameter in plain words, e.g. `strategy "size": parameters: unknown key
+ * "tolerence" (did you mean "tolerance"?)`. Callers may check before loading data to fail fast.
  */
 export function parseStrategyParams(plugin: StrategyPlugin, rawParams: unknown = {}): unknown {
   const parsed = plugin.params.safeParse(rawParams);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? `parameter "${issue.path.join('.')}"` : 'parameters';
-    throw new TesseraError('INVALID_PARAMS', `strategy "${plugin.id}": ${where}: ${issue.message}`);
+    const problem = describeZodError(parsed.error, { input: rawParams, schema: plugin.params });
+    const where = problem.path.length ? `parameter "${problem.path.join('.')}"` : 'parameters';
+    throw new TesseraError(
+      'INVALID_PARAMS',
+      `strategy "${plugin.id}": ${where}: ${problem.message}`,
+    );
   }
   return parsed.data;
 }

@@ -54,7 +54,7 @@ describe('industry', () => {
   it('names a bad parameter', async () => {
     await expect(
       runStrategy(plugin, { accounts, reps }, { minShare: -0.1, territories: FINAL }),
-    ).rejects.toThrow(/strategy "industry": parameter "minShare": Too small/);
+    ).rejects.toThrow('strategy "industry": parameter "minShare": must be at least 0, got -0.1');
     await expect(
       runStrategy(plugin, { accounts, reps }, { territories: { strategy: 'nope' } }),
     ).rejects.toThrow('parameter "territories.strategy": unknown strategy "nope" (known: nearest)');

@@ -47,7 +47,7 @@ describe('nearest', () => {
   it('rejects parameters it does not know', async () => {
     const accounts = AccountTable.fromRows([{ id: 'a', lat: 0, lon: 0 }]);
     await expect(runStrategy(nearest, { accounts, reps }, { k: 3 })).rejects.toThrow(
-      /strategy "nearest": parameters: Unrecognized key: "k"/,
+      'strategy "nearest": parameters: unknown key "k" (none are allowed here)',
     );
   });
 

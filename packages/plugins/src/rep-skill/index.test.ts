@@ -346,7 +346,7 @@ describe('rep-skill: awkward inputs', () => {
   it('rejects parameters it does not know or cannot use', async () => {
     const accounts = AccountTable.fromRows([{ id: 'x', lat: 40, lon: -100 }]);
     await expect(solve(accounts, reps, { k: 3 })).rejects.toThrow(
-      /strategy "rep-skill": parameters: Unrecognized key: "k"/,
+      'strategy "rep-skill": parameters: unknown key "k" (known: tolerance, mismatchPenaltyKm)',
     );
     await expect(solve(accounts, reps, { tolerance: -1 })).rejects.toThrow(
       /strategy "rep-skill": parameter "tolerance"/,
