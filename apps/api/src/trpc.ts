@@ -9,10 +9,14 @@ const t = initTRPC
   .context<Context>()
   .meta<OpenApiMeta>()
   .create({
-    errorFormatter: ({ shape, error }) => ({
-      ...shape,
-      data: { ...shape.data, api: errorBody(error) },
-    }),
+    // tRPC's default (NODE_ENV !== 'production') puts stack traces in error responses.
+    isDev: false,
+    errorFormatter: ({ shape, error }) => {
+      const api = errorBody(error);
+      // An unexpected error's own message may hold internals: the caller gets the generic one.
+      const message = api.code === 'INTERNAL' ? api.message : shape.message;
+      return { ...shape, message, data: { ...shape.data, api } };
+    },
   });
 
 export const router = t.router;
