@@ -1,3 +1,4 @@
+import { describeZodError, type ZodIssueContext } from '@tessera/core';
 import type { z } from 'zod';
 
 /** Where a zod issue points, written the way a person reads JSON: `edits[2].factor`. */
@@ -10,9 +11,18 @@ export function issuePath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** One line for the first issue of a failed parse: `edits[2].factor: Too small: …`. */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  const where = issuePath(issue.path);
-  return where === '' ? issue.message : `${where}: ${issue.message}`;
+/**
+ * One line for a failed parse, in plain words (core's {@link describeZodError}):
+ * `edits[2].factor: must be at least 0, got -1`, `edits[0]: unknown key "acounts" (did you mean
+ * "accounts"?)`. With the parsed `input` and its `schema` it can say what was got and suggest
+ * the key meant; `prefix` is where the parsed value sits in a larger document.
+ */
+export function describeIssue(
+  error: z.ZodError,
+  context: ZodIssueContext = {},
+  prefix: readonly PropertyKey[] = [],
+): string {
+  const problem = describeZodError(error, context);
+  const where = issuePath([...prefix, ...problem.path]);
+  return where === '' ? problem.message : `${where}: ${problem.message}`;
 }

@@ -67,14 +67,18 @@ export interface ParseScenarioOptions {
 }
 
 /**
- * Validates scenario JSON, naming the scenario and the first bad field, e.g.
- * `scenario "west-push": edits[2].factor: Too small: expected number to be >=0`.
+ * Validates scenario JSON, naming the scenario and the first bad field in plain words, e.g.
+ * `scenario "west-push": edits[2].factor: must be at least 0, got -1` or
+ * `scenario "west-push": edits[0]: unknown key "acounts" (did you mean "accounts"?)`.
  */
 export function parseScenario(input: unknown, options: ParseScenarioOptions = {}): Scenario {
   const parsed = scenarioSchema.safeParse(input);
   const label = scenarioLabel(input);
   if (!parsed.success) {
-    throw new TesseraError('INVALID_SCENARIO', `${label}: ${describeIssue(parsed.error)}`);
+    throw new TesseraError(
+      'INVALID_SCENARIO',
+      `${label}: ${describeIssue(parsed.error, { input, schema: scenarioSchema })}`,
+    );
   }
   const scenario = parsed.data;
   if (options.registry) {
@@ -87,11 +91,13 @@ export function parseScenario(input: unknown, options: ParseScenarioOptions = {}
         cause: error,
       });
     }
-    const params = plugin.params.safeParse(scenario.strategy.params);
+    const raw = scenario.strategy.params;
+    const params = plugin.params.safeParse(raw);
     if (!params.success) {
+      const context = { input: raw, schema: plugin.params };
       throw new TesseraError(
         'INVALID_SCENARIO',
-        `${label}: strategy.params.${describeIssue(params.error)}`.replace('params.: ', 'params: '),
+        `${label}: ${describeIssue(params.error, context, ['strategy', 'params'])}`,
       );
     }
   }
