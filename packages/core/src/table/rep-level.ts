@@ -34,7 +34,10 @@ const MAX_STEP = 10;
  * - a label with neither (`Account Executive`, `Rockstar`) is unknown.
  */
 export function levelRank(label: string): number {
-  const words = label.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = label
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   let rung = 0;
   for (const word of words) rung = Math.max(rung, RUNG_OF.get(word) ?? 0);
   const step = stepOf(words[words.length - 1]);

@@ -1,5 +1,9 @@
 import { TesseraError } from '../errors/tessera-error.js';
-import { CategoryColumn, CategoryColumnBuilder, type CategoryColumnData } from './category-column.js';
+import {
+  CategoryColumn,
+  CategoryColumnBuilder,
+  type CategoryColumnData,
+} from './category-column.js';
 import { Float64Builder } from './growable.js';
 import { levelRank } from './rep-level.js';
 import { StringColumn, StringColumnBuilder, type StringColumnData } from './string-column.js';
