@@ -89,10 +89,22 @@ describe('a plan made for another dataset', () => {
     await writeFile(other, text.replaceAll(/^A/gm, 'Z'));
     const result = await metrics(other);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(
+    expect(result.stderr).toContain(`tessera: ${other}: `);
+    expect(result.stderr).toContain('line 2, column "account_id": value "Z0000001"');
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(
+      `${other} names 400 accounts not in ${accounts}: is it for another dataset?`,
+    );
+  });
+
+  it('counts a stray account without asking about another dataset', async () => {
+    const stray = await planWith('stray.csv', () => true);
+    const text = await readFile(stray, 'utf8');
+    await writeFile(stray, text.replace(/^A0000001,/m, 'NOPE,'));
+    const result = await metrics(stray);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
       new RegExp(
-        `^tessera: ${other}: line 2, column "account_id": .*; ${other} names 400 accounts not in ${accounts}: is it for another dataset\\?\\n$`,
-        'm',
+        `^tessera: ${stray}: line 2, column "account_id": .*; ${stray} names 1 account not in ${accounts}$`,
       ),
     );
   });

@@ -43,10 +43,13 @@ export async function loadPlan(
   } catch (error) {
     if (!(error instanceof CsvImportError)) throw error;
     const unknown = unknownAccounts(error, accounts);
+    // A list of problems gets the count as a last line of its own; one problem, on its line.
+    const separator = error.message.includes('\n') ? '\n' : '; ';
     const hint =
       unknown === null
         ? ''
-        : `; ${path} names ${unknown} not in ${options.accountsFile}: is it for another dataset?`;
+        : `${separator}${path} names ${unknown.text} not in ${options.accountsFile}` +
+          (unknown.count * 2 >= accounts.length ? ': is it for another dataset?' : '');
     throw new CliError(`${path}: ${error.message}${hint}`, { cause: error });
   }
   if (options.role === 'plan') checkCoverage(io, path, plan);
@@ -65,10 +68,14 @@ function checkCoverage(io: CliIO, path: string, plan: Plan): void {
 }
 
 /**
- * How many plan rows name an account the table lacks ("10,000 accounts", or "at least 1,000
- * accounts" when the import kept only part of its problems), or null for none.
+ * How many plan rows name an account the table lacks, as a count and as words ("10,000
+ * accounts", or "at least 1,000 accounts" when the import kept only part of its problems), or
+ * null for none.
  */
-function unknownAccounts(error: CsvImportError, accounts: AccountTable): string | null {
+function unknownAccounts(
+  error: CsvImportError,
+  accounts: AccountTable,
+): { count: number; text: string } | null {
   const isUnknown = (issue: ImportIssue): boolean =>
     issue.severity === 'error' &&
     issue.column !== null &&
@@ -80,8 +87,9 @@ function unknownAccounts(error: CsvImportError, accounts: AccountTable): string 
   if (unknown === 0) return null;
   const noun = (n: number): string => `${count(n)} account${n === 1 ? '' : 's'}`;
   // Only the first problems are kept; when all of them are unknown accounts, so is the rest.
-  if (error.issueCount <= error.issues.length) return noun(unknown);
-  return unknown === errors.length ? noun(error.issueCount) : `at least ${noun(unknown)}`;
+  if (error.issueCount <= error.issues.length) return { count: unknown, text: noun(unknown) };
+  if (unknown === errors.length) return { count: error.issueCount, text: noun(error.issueCount) };
+  return { count: unknown, text: `at least ${noun(unknown)}` };
 }
 
 function count(n: number): string {
