@@ -133,7 +133,7 @@ describe('tessera.config', () => {
     const result = await tesseraIn(project, ...solveArgs());
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `tessera: ${join(project, 'tessera.config.json')}: unknown key "plugin" (a config has "plugins")\n`,
+      `tessera: ${join(project, 'tessera.config.json')}: unknown key "plugin" (did you mean "plugins"?)\n`,
     );
   });
 });

@@ -131,7 +131,7 @@ describe('loadProjectPlugins', () => {
   it('reports a config with an unknown key or a bad entry', async () => {
     await write('bad-config/tessera.config.json', JSON.stringify({ plugin: ['./x.js'] }));
     await expect(load('bad-config')).rejects.toThrow(
-      `${join(root, 'bad-config/tessera.config.json')}: unknown key "plugin" (a config has "plugins")`,
+      `${join(root, 'bad-config/tessera.config.json')}: unknown key "plugin" (did you mean "plugins"?)`,
     );
     await write('bad-entry/tessera.config.json', JSON.stringify({ plugins: [3] }));
     await expect(load('bad-entry')).rejects.toThrow(/tessera\.config\.json: plugins\.0: /);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { describeZodError } from '../errors/format-zod-issue.js';
 import { TesseraError } from '../errors/tessera-error.js';
 import type { PluginModuleSpec } from './resolve-plugin-module.js';
 
@@ -52,13 +53,9 @@ export async function readProjectConfig(path: string): Promise<ProjectConfig> {
   const raw = await loadConfigValue(path);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')} (a config has "plugins")`
-        : issue.message;
-    throw new TesseraError('INVALID_CONFIG', `${path}: ${where}${message}`);
+    const problem = describeZodError(parsed.error, { input: raw, schema: configSchema });
+    const where = problem.path.length ? `${problem.path.map(String).join('.')}: ` : '';
+    throw new TesseraError('INVALID_CONFIG', `${path}: ${where}${problem.message}`);
   }
   const from = dirname(path);
   const origin = basename(path);
