@@ -1,4 +1,5 @@
 import { AccountTable, Plan, RepTable } from '@tessera/core';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { decodeDataset, encodeDataset } from './dataset-codec.js';
 
@@ -15,5 +16,18 @@ describe('dataset codec', () => {
     expect([...back.reps.rows()]).toEqual([...reps.rows()]);
     expect(back.baseline?.territoryOf).toEqual(baseline.territoryOf);
     expect(back.baseline?.territories).toEqual(baseline.territories);
+  });
+
+  it('compresses the parts, and still reads parts stored uncompressed', () => {
+    const accounts = AccountTable.fromRows(
+      Array.from({ length: 5000 }, (_, i) => ({ id: `a${i}`, industry: 'retail', workload: 1 })),
+    );
+    const reps = RepTable.fromRows([{ id: 'r1' }]);
+    const parts = encodeDataset({ accounts, reps });
+    const plain = serialize(accounts.toData());
+    expect(parts.accounts.byteLength).toBeLessThan(plain.byteLength / 3);
+    const back = decodeDataset({ accounts: plain, reps: serialize(reps.toData()), baseline: null });
+    expect([...back.accounts.rows()]).toEqual([...accounts.rows()]);
+    expect(back.baseline).toBeUndefined();
   });
 });

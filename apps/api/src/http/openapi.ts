@@ -61,7 +61,12 @@ export function openApiDocument(version: string): OpenAPIObject {
       }
     }
   }
-  for (const route of plainRoutes) doc.paths = { ...doc.paths, ...route.paths() };
+  // Merged per method: a plain route (POST /datasets) may share its path with procedures (GET).
+  for (const route of plainRoutes) {
+    for (const [path, item] of Object.entries(route.paths())) {
+      doc.paths = { ...doc.paths, [path]: { ...doc.paths?.[path], ...item } };
+    }
+  }
   doc.components = {
     ...doc.components,
     schemas: { ...doc.components?.schemas, Error: ERROR_SCHEMA },

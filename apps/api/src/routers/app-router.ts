@@ -1,6 +1,7 @@
 import { router } from '../trpc.js';
 import { authRouter } from './auth.js';
 import { comparisonsRouter } from './comparisons.js';
+import { datasetsRouter } from './datasets.js';
 import { membersRouter } from './members.js';
 import { pluginsRouter } from './plugins.js';
 import { runsRouter } from './runs.js';
@@ -12,6 +13,7 @@ import { tokensRouter } from './tokens.js';
 export const appRouter = router({
   auth: authRouter,
   comparisons: comparisonsRouter,
+  datasets: datasetsRouter,
   members: membersRouter,
   plugins: pluginsRouter,
   runs: runsRouter,

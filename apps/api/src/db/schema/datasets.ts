@@ -18,7 +18,10 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 export interface DatasetSummary {
   totals: { workload: number; potential: number; revenue: number };
   bounds: [west: number, south: number, east: number, north: number] | null;
+  /** Columns holding data, contract columns by their CSV names, then attribute columns. */
   columns: { accounts: string[]; reps: string[] };
+  /** Which of `columns` are attribute columns (kept as they came, `attr.<name>` in filters). */
+  attributes: { accounts: string[]; reps: string[] };
   located: number;
   baseline: boolean;
 }
@@ -41,8 +44,10 @@ export const datasets = pgTable(
 );
 
 /**
- * A dataset's tables as core holds them (typed arrays, dictionary-encoded strings), one row per
- * part, written in the same transaction as the dataset: a run loads them back without parsing.
+ * A dataset's tables as core holds them (typed arrays, dictionary-encoded strings), written in
+ * the same transaction as the dataset: a run loads them back without parsing. Each part is cut
+ * into chunks of a few megabytes, numbered from 0, so neither database ever holds a whole
+ * million-account part as one value (PGlite's memory grows to its largest statement and stays).
  */
 export const datasetParts = pgTable(
   'dataset_parts',
@@ -51,9 +56,10 @@ export const datasetParts = pgTable(
       .notNull()
       .references(() => datasets.id, { onDelete: 'cascade' }),
     part: text('part', { enum: ['accounts', 'reps', 'baseline'] }).notNull(),
+    chunk: integer('chunk').notNull().default(0),
     data: bytea('data').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.datasetId, t.part] })],
+  (t) => [primaryKey({ columns: [t.datasetId, t.part, t.chunk] })],
 );
 
 export { bytea };

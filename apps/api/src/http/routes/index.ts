@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { OpenAPIObject } from 'trpc-to-openapi';
 import type { Services } from '../../services/services.js';
+import { datasetUploadRoute } from './dataset-upload.js';
 import { runDownloadsRoute } from './run-downloads.js';
 
 /**
@@ -13,4 +14,4 @@ export interface PlainRoute {
 }
 
 /** Every plain route; each lives in its own module beside this one. */
-export const plainRoutes: PlainRoute[] = [runDownloadsRoute];
+export const plainRoutes: PlainRoute[] = [datasetUploadRoute, runDownloadsRoute];
