@@ -44,11 +44,21 @@ export async function startServer(
       modules: options.plugins,
     });
     const datasets = new DatasetStore(database.db);
-    const base = { config, db: database.db, registry, pluginModules: plugins.urls, datasets, log };
+    const stopping = new AbortController();
+    const base = {
+      config,
+      db: database.db,
+      registry,
+      pluginModules: plugins.urls,
+      datasets,
+      log,
+      stopping: stopping.signal,
+    };
     const jobs = await startJobs({ database, services: base, workers: config.workers });
     const services: Services = { ...base, jobs };
     const app = createApp(services);
     const server = await listen(app.fetch, config);
+    closeSocketsWhenIdle(server, stopping.signal);
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${port}`;
@@ -56,6 +66,7 @@ export async function startServer(
       url,
       services,
       close: async () => {
+        stopping.abort();
         await new Promise<void>((resolve) =>
           server.close(() => {
             resolve();
@@ -80,5 +91,22 @@ function listen(
       resolve(server);
     });
     server.once('error', reject);
+  });
+}
+
+/**
+ * Once the server stops, every socket is closed as soon as its last response ends. Streams
+ * that end on `stopping` (run progress) otherwise leave keep-alive sockets open, where a client
+ * reconnects and holds `close()` up: it shuts only the sockets idle when it is called.
+ */
+function closeSocketsWhenIdle(server: ServerType, stopping: AbortSignal): void {
+  if (!('closeIdleConnections' in server)) return;
+  server.on('request', (_req, res) => {
+    res.once('close', () => {
+      if (!stopping.aborted) return;
+      setImmediate(() => {
+        server.closeIdleConnections();
+      });
+    });
   });
 }

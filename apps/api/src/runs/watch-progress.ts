@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { runs, type RunStatus } from '../db/schema/index.js';
-import { notFound } from '../errors.js';
+import { ApiError, notFound } from '../errors.js';
 import type { WorkspaceContext } from '../scenarios/workspace-context.js';
 import { runStatusSchema } from './run-view.js';
 
@@ -22,7 +22,8 @@ export type RunProgressEvent = z.infer<typeof runProgressSchema>;
  * A run's progress as it changes: the current state at once, then each change, ending after
  * the run finishes (done, failed or cancelled) or when `signal` aborts (the client left). Reads
  * the row, so it follows runs executed by any worker process. 404 for another workspace's run;
- * a run deleted while watched ends the stream.
+ * a run deleted while watched ends the stream. When the server stops, the stream fails with a
+ * server error, which tells a tRPC client to reconnect (to another server, behind a balancer).
  */
 export async function* watchRunProgress({
   ctx,
@@ -33,8 +34,10 @@ export async function* watchRunProgress({
   input: { runId: string };
   signal?: AbortSignal | undefined;
 }): AsyncGenerator<RunProgressEvent, void, undefined> {
+  const { stopping } = ctx.services;
+  const stop = AbortSignal.any([signal, stopping].filter((s) => s !== undefined));
   let last: string | null = null;
-  while (!signal?.aborted) {
+  while (!stop.aborted) {
     const [row] = await ctx.services.db
       .select({ status: runs.status, progress: runs.progress, message: runs.message })
       .from(runs)
@@ -50,9 +53,12 @@ export async function* watchRunProgress({
     }
     if (FINISHED.has(row.status)) return;
     try {
-      await sleep(POLL_EVERY_MS, undefined, { signal });
+      await sleep(POLL_EVERY_MS, undefined, { signal: stop });
     } catch {
-      return; // aborted: the client is gone
+      break;
     }
+  }
+  if (stopping?.aborted && !signal?.aborted) {
+    throw new ApiError('INTERNAL', 'the server is stopping: reconnect to keep following the run');
   }
 }

@@ -37,6 +37,11 @@ export interface Services {
   /** Datasets' tables, decoded once and shared by runs and reads in this process. */
   datasets: DatasetStore;
   log: Log;
+  /**
+   * Aborted when the server starts to stop: streams that would stay open as long as a client
+   * watches (run progress) end on it, so the server can drain. Absent in worker processes.
+   */
+  stopping?: AbortSignal;
 }
 
 export const consoleLog: Log = {
