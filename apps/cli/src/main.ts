@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { TesseraError } from '@tessera/core';
 import { Command, CommanderError } from 'commander';
+import { adminCommand } from './commands/admin.js';
 import { compareCommand } from './commands/compare.js';
 import { generateCommand } from './commands/generate.js';
 import { metricsCommand } from './commands/metrics.js';
@@ -33,6 +34,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     pluginsCommand(io),
     scenarioCommand(io),
     workerCommand(io),
+    adminCommand(io),
   ]) {
     program.addCommand(configureCommand(command, io));
   }
