@@ -2,8 +2,8 @@
 // A line `console.log(expr); // value` becomes an assertion that expr equals value.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { withAssertions } from './readme-blocks.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const scratch = resolve(import.meta.dirname, '../.examples');
@@ -36,30 +36,6 @@ async function readmes(): Promise<string[]> {
 
 function tsBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
-}
-
-/**
- * `console.log(expr); // expected` → `check(expr, expected)` when the comment is a complete
- * JavaScript value (text after a colon is prose); other comments are prose and stay as written.
- */
-function withAssertions(code: string): string {
-  return code.replace(
-    /^(\s*)console\.log\((.+)\);\s*\/\/\s*(.+)$/gm,
-    (line: string, indent: string, expr: string, comment: string) => {
-      const expected = [comment, comment.split(':')[0]!].find(isValue);
-      return expected === undefined ? line : `${indent}__check(${expr}, ${expected.trim()});`;
-    },
-  );
-}
-
-function isValue(text: string): boolean {
-  try {
-    // Compiles without running: only checks that the text is one expression.
-    new Script(`(${text});`);
-    return text.trim() !== '';
-  } catch {
-    return false;
-  }
 }
 
 const files = await readmes();

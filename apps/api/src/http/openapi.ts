@@ -27,10 +27,51 @@ const ERROR_SCHEMA: SchemaObject = {
   },
 };
 
+/** The two paths that need no token, served by the app itself. */
+const PUBLIC_PATHS: NonNullable<OpenAPIObject['paths']> = {
+  '/health': {
+    get: {
+      operationId: 'health',
+      tags: ['server'],
+      summary: 'Whether the server is up, and its version; needs no token',
+      security: [],
+      responses: {
+        '200': {
+          description: 'the server is up',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['ok', 'version'],
+                properties: { ok: { type: 'boolean', const: true }, version: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  '/openapi.json': {
+    get: {
+      operationId: 'openapi',
+      tags: ['server'],
+      summary: 'This document; needs no token',
+      security: [],
+      responses: {
+        '200': {
+          description: 'the OpenAPI 3.1 document of the REST surface',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+      },
+    },
+  },
+};
+
 /**
  * OpenAPI 3.1 for the REST surface: generated from the procedures and their zod schemas, the
  * statuses they declare (201, 202) put in place of 200, every error as `{ code, message,
- * details, requestId }`, and the routes tRPC cannot carry (multipart upload) added by hand.
+ * details, requestId }`, and added by hand the routes tRPC cannot carry (multipart upload,
+ * downloads) and the public ones (health, this document).
  */
 export function openApiDocument(version: string): OpenAPIObject {
   const doc = generateOpenApiDocument(appRouter, {
@@ -61,12 +102,14 @@ export function openApiDocument(version: string): OpenAPIObject {
       }
     }
   }
+  const paths = { ...PUBLIC_PATHS, ...doc.paths };
   // Merged per method: a plain route (POST /datasets) may share its path with procedures (GET).
   for (const route of plainRoutes) {
     for (const [path, item] of Object.entries(route.paths())) {
-      doc.paths = { ...doc.paths, [path]: { ...doc.paths?.[path], ...item } };
+      paths[path] = { ...paths[path], ...item };
     }
   }
+  doc.paths = paths;
   doc.components = {
     ...doc.components,
     schemas: { ...doc.components?.schemas, Error: ERROR_SCHEMA },

@@ -14,8 +14,11 @@ export async function handleRest(
   const response = await createOpenApiFetchHandler({
     endpoint: '/api',
     router: appRouter,
-    req,
+    req: withJsonBody(req),
     createContext: () => requestContext(services, req, requestId),
+    onError: ({ error, path }) => {
+      if (errorBody(error).code === 'INTERNAL') services.log.error(`rest ${path ?? '?'}`, error);
+    },
     // trpc-to-openapi leaves `info.calls` empty, so the deprecated `paths` is the only way to
     // know which procedure answered.
     // eslint-disable-next-line @typescript-eslint/no-deprecated
@@ -26,7 +29,7 @@ export async function handleRest(
   });
   if (response.status < 400) return response;
   return errorResponse(
-    restErrorBody(await response.json().catch(() => null)),
+    restErrorBody(await response.json().catch(() => null), response.status),
     response.status,
     requestId,
   );
@@ -44,8 +47,28 @@ interface RestError {
   data?: { api?: ErrorBody };
 }
 
-function restErrorBody(raw: unknown): ErrorBody {
+/**
+ * curl and most clients send a POST that takes only path parameters (`…/runs`, `…/cancel`)
+ * without a body or a content type, and trpc-to-openapi wants JSON on every POST: an empty
+ * body is read as `{}`. A body that is there goes through untouched, whatever its type.
+ */
+function withJsonBody(req: Request): Request {
+  if (req.method === 'GET' || req.method === 'HEAD') return req;
+  const type = req.headers.get('content-type');
+  const length = req.headers.get('content-length');
+  const empty = (length === null || length === '0') && !req.headers.has('transfer-encoding');
+  if (!empty || (type !== null && !type.startsWith('application/json'))) return req;
+  const headers = new Headers(req.headers);
+  headers.set('content-type', 'application/json');
+  headers.delete('content-length');
+  return new Request(req.url, { method: req.method, headers, body: '{}', signal: req.signal });
+}
+
+function restErrorBody(raw: unknown, status: number): ErrorBody {
   const body = (raw ?? {}) as RestError;
+  if (status === 415) {
+    return { code: 'INVALID', message: 'send the body as JSON (Content-Type: application/json)' };
+  }
   if (body.issues) {
     return {
       code: 'INVALID',

@@ -1,0 +1,3 @@
+import { tesseraProject } from '@tessera/tooling/vitest';
+
+export default tesseraProject('client');
