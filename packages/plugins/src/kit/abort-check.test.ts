@@ -96,9 +96,14 @@ describe('measureAbort', () => {
 });
 
 describe('abortFault', () => {
-  const aborted = (latencyMs: number, timerLateMs: number): AbortOutcome => ({
+  const aborted = (
+    latencyMs: number,
+    timerLateMs: number,
+    cpuLatencyMs = latencyMs,
+  ): AbortOutcome => ({
     kind: 'aborted',
     latencyMs,
+    cpuLatencyMs,
     timerLateMs,
     rejectedWithReason: true,
     error: new Error('x'),
@@ -114,5 +119,12 @@ describe('abortFault', () => {
       'the run rejected 180 ms after the abort (budget 100 ms): call ctx.signal.throwIfAborted() right after each yield and in every long loop',
     );
     expect(abortFault(aborted(3, 170))).toBeNull();
+  });
+
+  it('forgives a busy machine: little CPU time after the abort, a few budgets of wall time', () => {
+    expect(abortFault(aborted(250, 2, 30))).toBeNull();
+    // …but not a strategy that works on (CPU time) or sleeps on (wall time) after the abort
+    expect(abortFault(aborted(250, 2, 240))).toMatch(/^the run rejected 250 ms after the abort/);
+    expect(abortFault(aborted(900, 2, 5))).toMatch(/^the run rejected 900 ms after the abort/);
   });
 });

@@ -1,7 +1,10 @@
 import type { StrategyPlugin } from '@tessera/core';
 import { ABORT_BUDGET_MS } from './abort-check.js';
 import type { ConformanceDataset } from './datasets.js';
+import { holdClock } from './hold-clock.js';
 import { runOn } from './run-on.js';
+
+export { holdClock };
 
 /** How a run of `segment` shared the thread with the event loop. */
 export interface HoldMeasure {
@@ -29,7 +32,7 @@ export async function heartbeatDuring(
   let running = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const beat = () => {
-    beats.push(performance.now());
+    beats.push(holdClock());
     if (running) timer = setTimeout(beat, 0);
   };
   timer = setTimeout(beat, 0);
@@ -71,15 +74,17 @@ export async function measureHold(
   dataset: ConformanceDataset,
   params: unknown,
 ): Promise<HoldMeasure> {
-  const span = { from: Number.NaN, to: Number.NaN };
+  const span = { from: Number.NaN, to: Number.NaN, wallFrom: 0, wallTo: 0 };
   const timed: StrategyPlugin = {
     ...plugin,
     segment: async (ctx, parsed) => {
-      span.from = performance.now();
+      span.from = holdClock();
+      span.wallFrom = performance.now();
       try {
         return await plugin.segment(ctx, parsed);
       } finally {
-        span.to = performance.now();
+        span.to = holdClock();
+        span.wallTo = performance.now();
       }
     },
   };
@@ -88,7 +93,7 @@ export async function measureHold(
   const { longestMs, turns } = longestGap(beats, span.from, span.to);
   return {
     longestHoldMs: longestMs,
-    ms: span.to - span.from,
+    ms: span.wallTo - span.wallFrom,
     turns,
     ...(error === undefined ? {} : { error }),
   };
