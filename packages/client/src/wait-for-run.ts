@@ -61,6 +61,11 @@ export async function waitForRun<Run extends RunProgress>(
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
+    // An abort listener added after the abort never fires.
+    if (signal?.aborted) {
+      reject(signal.reason as Error);
+      return;
+    }
     const done = () => {
       signal?.removeEventListener('abort', aborted);
       resolve();
