@@ -11,6 +11,7 @@ import { createNodeScenarioPool } from '@tessera/scenarios/node';
 import { Command } from 'commander';
 import { DatasetLoader, loadScenarioFile, type DatasetFlags } from '../files/load-scenario.js';
 import { writeOutput } from '../files/write-output.js';
+import { formatRunWarnings } from '../format/run-warnings.js';
 import { formatScenarioComparison } from '../format/scenario-compare-table.js';
 import { formatSimulationTable } from '../format/simulation-table.js';
 import { UsageError, type CliIO } from '../io.js';
@@ -68,10 +69,12 @@ export function scenarioCompareCommand(io: CliIO): Command {
       progress.stop();
       await pool.close();
     }
-    runs.forEach((run) => {
-      for (const warning of run.warnings)
-        io.stderr.write(`warning: ${run.scenario.name}: ${warning}\n`);
-    });
+    io.stderr.write(
+      formatRunWarnings(
+        runs.map((r) => r.scenario.name),
+        runs.map((r) => r.warnings),
+      ),
+    );
     const comparison = compareRuns(runs);
     // Shocks are keyed by account id and seed, so every scenario sees the same draws and the
     // differences between them are not noise of separate samples.
