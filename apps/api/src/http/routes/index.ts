@@ -3,6 +3,7 @@ import type { OpenAPIObject } from 'trpc-to-openapi';
 import type { Services } from '../../services/services.js';
 import { datasetUploadRoute } from './dataset-upload.js';
 import { runDownloadsRoute } from './run-downloads.js';
+import { runEventsRoute } from './run-events.js';
 
 /**
  * A plain Hono route for what tRPC cannot carry (multipart uploads, CSV and GeoJSON
@@ -14,4 +15,4 @@ export interface PlainRoute {
 }
 
 /** Every plain route; each lives in its own module beside this one. */
-export const plainRoutes: PlainRoute[] = [datasetUploadRoute, runDownloadsRoute];
+export const plainRoutes: PlainRoute[] = [datasetUploadRoute, runDownloadsRoute, runEventsRoute];
