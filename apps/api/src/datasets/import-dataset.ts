@@ -33,7 +33,7 @@ export const REPORTED_ISSUES = 100;
 
 export interface ImportedDataset {
   dataset: Dataset;
-  /** One line each, e.g. `accounts line 7, column "owner": value "R9" names no rep …`. */
+  /** One line per kind: `accounts, column "owner": value "R9" names no rep … (3 rows: lines 7, 9, 12)`. */
   warnings: string[];
 }
 
@@ -110,21 +110,39 @@ interface ImportReport {
   issueCount: number;
 }
 
+/** Lines listed per group of alike warnings before the rest are only counted. */
+const LINES_SHOWN = 5;
+
+/**
+ * One line per kind of doubt: the same reason for the same value in the same column (a departed
+ * owner on a thousand accounts) is told once, with how many rows and the first lines.
+ */
 function warningLines(imports: [DatasetFile, ImportReport][]): string[] {
-  const lines: string[] = [];
-  let total = 0;
+  const groups = new Map<string, { file: DatasetFile; issue: ImportIssue; lines: number[] }>();
+  let unlisted = 0;
   for (const [file, report] of imports) {
-    total += report.issueCount;
+    unlisted += report.issueCount - report.issues.length;
     for (const issue of report.issues) {
-      if (lines.length < REPORTED_ISSUES) lines.push(warningLine(file, issue));
+      const key = JSON.stringify([file, issue.column, issue.value, issue.reason]);
+      const group = groups.get(key);
+      if (group) group.lines.push(issue.line);
+      else groups.set(key, { file, issue, lines: [issue.line] });
     }
   }
-  if (total > lines.length) lines.push(`… and ${total - lines.length} more warnings`);
-  return lines;
+  const lines = [...groups.values()].map(warningLine);
+  const shown = lines.slice(0, REPORTED_ISSUES);
+  const more = lines.length - shown.length;
+  if (more > 0) shown.push(`… and ${more} more kinds of warning`);
+  if (unlisted > 0) shown.push(`… and ${unlisted} more warnings not itemised`);
+  return shown;
 }
 
-function warningLine(file: DatasetFile, issue: ImportIssue): string {
+function warningLine(group: { file: DatasetFile; issue: ImportIssue; lines: number[] }): string {
+  const { file, issue, lines } = group;
   const where = issue.column === null ? '' : `, column "${issue.column}"`;
   const value = issue.value === null ? '' : ` value ${JSON.stringify(issue.value)}`;
-  return `${file} line ${issue.line}${where}:${value} ${issue.reason}`;
+  if (lines.length === 1) return `${file} line ${lines[0]!}${where}:${value} ${issue.reason}`;
+  const first = lines.slice(0, LINES_SHOWN).join(', ');
+  const rows = `${lines.length} rows: lines ${first}${lines.length > LINES_SHOWN ? ', …' : ''}`;
+  return `${file}${where}:${value} ${issue.reason} (${rows})`;
 }

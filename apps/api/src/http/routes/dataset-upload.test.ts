@@ -107,6 +107,20 @@ describe('POST /api/datasets', () => {
     });
   });
 
+  it('tells alike warnings once, with how many rows and where', async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => `g${i},r9`);
+    const accounts = ['id,owner', ...rows, 'h1,r8'].join('\n');
+    const response = await upload(
+      form({ name: 'owners', accounts: csv(accounts), reps: csv(REPS) }),
+    );
+    expect(response.status).toBe(201);
+    const reason = 'names no rep in the rep table; the account counts as unowned';
+    expect(((await response.json()) as Created).warnings).toEqual([
+      `accounts, column "owner": value "r9" ${reason} (7 rows: lines 2, 3, 4, 5, 6, …)`,
+      `accounts line 9, column "owner": value "r8" ${reason}`,
+    ]);
+  });
+
   it('refuses a file with a bad row, listing every error of every file, and stores nothing', async () => {
     const before = await storedCounts();
     const accounts = `${ACCOUNTS}\na4,Bad,95,-74,East,retail,1,1,1,r1,\na1,Again,1,1,,,,,,,`;
