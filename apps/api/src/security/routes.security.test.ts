@@ -84,6 +84,7 @@ const ROUTES: RouteUnderTest[] = [
   },
   { method: 'GET', path: '/runs', minRole: 'viewer' },
   { method: 'GET', path: '/runs/{runId}', minRole: 'viewer', record: runIn },
+  { method: 'GET', path: '/runs/{runId}/events', minRole: 'viewer', record: runIn },
   {
     method: 'POST',
     path: '/runs/{runId}/cancel',
@@ -98,6 +99,8 @@ const ROUTES: RouteUnderTest[] = [
     minRole: 'viewer',
     record: doneRunIn,
   },
+  // A done run's stream is its last state, then the end.
+  { method: 'GET', path: '/runs/{runId}/events', minRole: 'viewer', record: doneRunIn },
 
   {
     method: 'POST',
