@@ -36,11 +36,14 @@ async function writeCsv(path: string, chunks: Iterable<string>): Promise<void> {
   await once(out, 'finish');
 }
 
+// The embedded database is what this figure is about, whatever the shell has set.
+const { DATABASE_URL: _postgres, ...inheritedEnv } = process.env;
+
 /** Starts the built server on a free port; resolves with its URL once it says it listens. */
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [serverScript.pathname], {
     env: {
-      ...process.env,
+      ...inheritedEnv,
       PORT: '0',
       TESSERA_DATA: dataDir,
       TESSERA_BOOTSTRAP_TOKEN: TOKEN,
