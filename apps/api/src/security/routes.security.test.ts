@@ -99,8 +99,6 @@ const ROUTES: RouteUnderTest[] = [
     minRole: 'viewer',
     record: doneRunIn,
   },
-  // A done run's stream is its last state, then the end.
-  { method: 'GET', path: '/runs/{runId}/events', minRole: 'viewer', record: doneRunIn },
 
   {
     method: 'POST',
