@@ -236,6 +236,94 @@ describe('applyEdits', () => {
   });
 });
 
+describe('rep levels', () => {
+  // Reps as a CRM export gives them: titles, a number, an unknown title, none.
+  const titled = () => {
+    const dataset = twoCities();
+    const levels: Record<string, { level?: number; levelLabel?: string }> = {
+      ny1: { levelLabel: 'Senior AE' },
+      ny2: { level: 4 },
+      chi1: { levelLabel: 'Rockstar' },
+      chi2: {},
+    };
+    const reps = RepTable.fromRows(
+      [...dataset.reps.rows()].map((row) => ({
+        ...row,
+        level: null,
+        levelLabel: null,
+        ...levels[row.id],
+      })),
+    );
+    return { ...dataset, reps };
+  };
+  const levelsOf = (reps: RepTable) =>
+    [...reps.rows()].map((r) => [r.id, r.level, r.levelLabel] as const);
+
+  it('keeps every rep’s title and rank through every kind of edit', () => {
+    const dataset = titled();
+    const before = levelsOf(dataset.reps);
+    expect(before).toEqual([
+      ['ny1', 3, 'Senior AE'],
+      ['ny2', 4, null],
+      ['chi1', null, 'Rockstar'],
+      ['chi2', null, null],
+    ]);
+    const edited = applyEdits(
+      dataset,
+      parseScenario({
+        version: 1,
+        name: 't',
+        edits: [
+          { type: 'move-rep', rep: 'ny1', lat: 40.8, lon: -73.9 },
+          { type: 'set-capacity', rep: 'chi1', capacity: 10 },
+          { type: 'reassign', accounts: { ids: ['e00'] }, to: 'chi1' },
+          { type: 'scale', measure: 'workload', factor: 2, accounts: { filter: 'all' } },
+          { type: 'add-accounts', accounts: [{ id: 'x1' }] },
+          { type: 'remove-accounts', accounts: { ids: ['e01'] } },
+          { type: 'lock', accounts: { ids: ['e02'] } },
+        ],
+      }),
+    );
+    expect(levelsOf(edited.reps)).toEqual(before);
+    const removed = applyEdits(
+      dataset,
+      parseScenario({ version: 1, name: 't', edits: [{ type: 'remove-rep', rep: 'ny2' }] }),
+    );
+    expect(levelsOf(removed.reps)).toEqual(before.filter(([id]) => id !== 'ny2'));
+  });
+
+  it('hires a rep whose level is a number or a title, ranking the title on the ladder', () => {
+    const rep = { lat: 39.74, lon: -104.99, capacity: 100 };
+    const edited = applyEdits(
+      titled(),
+      parseScenario({
+        version: 1,
+        name: 't',
+        edits: [
+          { type: 'add-rep', rep: { ...rep, id: 'den1', level: 'Senior AE II' } },
+          { type: 'add-rep', rep: { ...rep, id: 'den2', level: 2 } },
+          { type: 'add-rep', rep: { ...rep, id: 'den3', level: 'Rockstar' } },
+          { type: 'add-rep', rep: { ...rep, id: 'den4' } },
+        ],
+      }),
+    );
+    expect(levelsOf(edited.reps).slice(4)).toEqual([
+      ['den1', 3.1, 'Senior AE II'],
+      ['den2', 2, null],
+      ['den3', null, 'Rockstar'],
+      ['den4', null, null],
+    ]);
+    expect(Number.isNaN(edited.reps.level[edited.reps.indexOf('den3')])).toBe(true);
+  });
+
+  it('refuses a level that is neither a number nor a title', () => {
+    const rep = { id: 'x', lat: 0, lon: 0, capacity: 1, level: true };
+    expect(() =>
+      parseScenario({ version: 1, name: 't', edits: [{ type: 'add-rep', rep }] }),
+    ).toThrow('scenario "t": edits[0].rep.level: expected a number or a string, got true');
+  });
+});
+
 describe('a partial baseline', () => {
   it('warns how many accounts it leaves without owner, and asks about another dataset', () => {
     const reps = RepTable.fromRows([{ id: 'r1', lat: 0, lon: 0 }]);

@@ -38,7 +38,7 @@ function applyEdit(
   switch (edit.type) {
     case 'add-rep': {
       if (state.repIndex(edit.rep.id) >= 0) state.fail(`rep "${edit.rep.id}" already exists`);
-      state.reps.push({ ...edit.rep });
+      state.addRep(edit.rep);
       return `added rep "${edit.rep.id}" (capacity ${edit.rep.capacity})`;
     }
     case 'remove-rep': {

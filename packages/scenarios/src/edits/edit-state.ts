@@ -2,12 +2,14 @@ import {
   AccountTable,
   RepTable,
   concatAccounts,
+  levelRank,
   subsetAccounts,
   TesseraError,
   type AccountMeasure,
   type RepInput,
 } from '@tessera/core';
 import type { Dataset } from '../dataset/dataset.js';
+import type { NewRep } from '../schema/edit-schema.js';
 import { baselineWarning } from './baseline-warning.js';
 import { ownersFromPlan } from './owners-from-plan.js';
 
@@ -51,8 +53,18 @@ export class EditState {
       capacity: row.capacity,
       skills: row.skills,
       level: row.level,
+      // The title as written: without it the rank would survive an edit and the title not.
+      levelLabel: row.levelLabel,
       attributes: row.attributes,
     }));
+  }
+
+  /** Hires a rep; a level given as a title is ranked on core's ladder and kept as written. */
+  addRep(rep: NewRep): void {
+    const { level, ...rest } = rep;
+    const label = typeof level === 'string' && level.trim() !== '' ? level : null;
+    const rank = label === null ? (typeof level === 'number' ? level : null) : levelRank(label);
+    this.reps.push({ ...rest, level: Number.isNaN(rank) ? null : rank, levelLabel: label });
   }
 
   fail(message: string): never {

@@ -23,9 +23,18 @@ const newRepSchema = z
     lon: longitude.describe('home base longitude (WGS84 degrees)'),
     capacity: z.number().min(0).describe('workload units the rep can carry'),
     skills: z.array(id).default([]).describe('tags such as industry:healthcare'),
-    level: z.number().optional().describe('seniority: higher is more senior'),
+    // A number or a title, as reps.csv takes it: a title the ladder does not know is kept
+    // unranked, never refused (packages/core, "Rep levels").
+    level: z
+      .union([z.number(), z.string()])
+      .optional()
+      .describe(
+        'seniority: a number (higher is more senior) or a title such as "Senior AE" or "AE II", ranked on the level ladder',
+      ),
   })
   .strict();
+/** A rep an `add-rep` edit hires, as parsed. */
+export type NewRep = z.output<typeof newRepSchema>;
 
 const newAccountSchema = z
   .object({
