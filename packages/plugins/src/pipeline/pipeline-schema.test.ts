@@ -1,5 +1,6 @@
 import { parseStrategyParams, pluginInfo } from '@tessera/core';
 import { describe, expect, it } from 'vitest';
+import { geographic } from '../geographic/index.js';
 import { nearest } from '../nearest/index.js';
 import { createPipelinePlugin } from './create-pipeline-plugin.js';
 import { pipelineJsonSchema, pipelineSchema } from './pipeline-schema.js';
@@ -59,13 +60,34 @@ describe('pipeline schema', () => {
       'strategy "pipeline": parameter "territories.strategy": unknown strategy "nowhere" (known: nearest)',
     );
     expect(problem({ territories: { strategy: 'nearest', params: { k: 3 } } })).toBe(
-      'strategy "pipeline": parameter "territories.params": nearest: Unrecognized key: "k"',
+      'strategy "pipeline": parameter "territories.params": nearest: unknown key "k" (none are allowed here)',
     );
     expect(problem({ stage: [], territories: { strategy: 'nearest' } })).toBe(
       'strategy "pipeline": parameters: unknown key "stage" (did you mean "stages"?)',
     );
     expect(problem({ stages: Array.from({ length: 9 }, () => ({ split: 'size' })) })).toMatch(
       'strategy "pipeline": parameter "stages": must have at most 8 items, got 9',
+    );
+  });
+
+  it('words the final strategy’s problems like its own schema would, with a suggestion', () => {
+    const withGeographic = createPipelinePlugin([nearest, geographic]);
+    const problemOf = (params: unknown): string => {
+      try {
+        parseStrategyParams(withGeographic, params);
+        return 'valid';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(problemOf({ territories: { params: { tolerence: 0.05 } } })).toBe(
+      'strategy "pipeline": parameter "territories.params": geographic: unknown key "tolerence" (did you mean "tolerance"?)',
+    );
+    expect(problemOf({ territories: { params: { tolerance: 'tight' } } })).toBe(
+      'strategy "pipeline": parameter "territories.params.tolerance": geographic: expected a number, got "tight"',
+    );
+    expect(problemOf({ territories: { params: { balanceOn: 'potentail' } } })).toBe(
+      'strategy "pipeline": parameter "territories.params.balanceOn": geographic: expected one of "workload", "potential", "accounts", got "potentail" (did you mean "potential"?)',
     );
   });
 

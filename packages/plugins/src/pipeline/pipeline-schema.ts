@@ -1,4 +1,4 @@
-import type { StrategyPlugin } from '@tessera/core';
+import { formatZodIssue, type StrategyPlugin } from '@tessera/core';
 import { z } from 'zod';
 import { industrySplitParams } from '../industry/industry-split.js';
 import { sizeSplitParams } from '../size/size-split.js';
@@ -51,11 +51,14 @@ export function territoriesSchema(strategies?: readonly StrategyPlugin[]) {
       }
       const parsed = plugin.params.safeParse(value.params);
       if (!parsed.success) {
+        // Worded here, where the strategy's schema and the params it read are known: the
+        // pipeline's own message formatter only sees these custom issues' text.
+        const context = { input: value.params, schema: plugin.params };
         for (const issue of parsed.error.issues) {
           ctx.addIssue({
             code: 'custom',
             path: ['params', ...issue.path],
-            message: `${plugin.id}: ${issue.message}`,
+            message: `${plugin.id}: ${formatZodIssue(issue, context)}`,
           });
         }
       }

@@ -65,7 +65,7 @@ describe('size', () => {
         { territories: { strategy: 'nearest', params: { k: 1 } } },
       ),
     ).rejects.toThrow(
-      'strategy "size": parameter "territories.params": nearest: Unrecognized key: "k"',
+      'strategy "size": parameter "territories.params": nearest: unknown key "k" (none are allowed here)',
     );
   });
 
