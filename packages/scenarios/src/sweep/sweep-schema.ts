@@ -38,9 +38,16 @@ export const sweepSchema = z
 export type SweepInput = z.input<typeof sweepSchema>;
 export type Sweep = z.output<typeof sweepSchema>;
 
+/**
+ * Validates sweep JSON, naming the first bad field in plain words, e.g.
+ * `sweep: grid.k[0]: must be at least 1, got 0` or
+ * `sweep: grid: unknown key "tolerence" (did you mean "tolerance"?)`.
+ */
 export function parseSweep(input: unknown): Sweep {
   const parsed = sweepSchema.safeParse(input);
-  if (!parsed.success)
-    throw new TesseraError('INVALID_SWEEP', `sweep: ${describeIssue(parsed.error)}`);
+  if (!parsed.success) {
+    const problem = describeIssue(parsed.error, { input, schema: sweepSchema });
+    throw new TesseraError('INVALID_SWEEP', `sweep: ${problem}`);
+  }
   return parsed.data;
 }
