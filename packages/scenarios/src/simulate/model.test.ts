@@ -59,16 +59,30 @@ describe('simulation options', () => {
   });
 
   it.each([
-    [{ draws: 0 }, 'simulation option "draws": Too small: expected number to be >=1'],
-    [{ draws: 2.5 }, 'simulation option "draws": Invalid input: expected int, received number'],
-    [{ draws: 1e6 }, 'simulation option "draws": Too big: expected number to be <=10000'],
-    [{ seed: Number.NaN }, 'simulation option "seed"'],
-    [{ model: { retention: 1.5 } }, 'simulation option "model.retention": Too big'],
-    [{ model: { elasticity: 1 } }, 'simulation option "model.elasticity": Too big'],
-    [{ model: { speedKmh: 0 } }, 'simulation option "model.speedKmh": Too small'],
-    [{ model: { allocation: 'random' } }, 'simulation option "model.allocation"'],
-    [{ model: { retension: 0.5 } }, 'simulation option "model": Unrecognized key: "retension"'],
-    [{ drafts: 10 }, 'simulation options: Unrecognized key: "drafts"'],
+    [{ draws: 0 }, 'simulation option "draws": must be at least 1, got 0'],
+    [{ draws: 2.5 }, 'simulation option "draws": expected a whole number, got 2.5'],
+    [{ draws: 1e6 }, 'simulation option "draws": must be at most 10000, got 1000000'],
+    [{ draws: '10' }, 'simulation option "draws": expected a number, got "10"'],
+    [{ seed: Number.NaN }, 'simulation option "seed": expected a string or a number, got NaN'],
+    [
+      { model: { retention: 1.5 } },
+      'simulation option "model.retention": must be at most 1, got 1.5',
+    ],
+    [
+      { model: { elasticity: 1 } },
+      'simulation option "model.elasticity": must be less than 1, got 1',
+    ],
+    [{ model: { speedKmh: 0 } }, 'simulation option "model.speedKmh": must be more than 0, got 0'],
+    [
+      { model: { allocation: 'proportionate' } },
+      'simulation option "model.allocation": expected one of "priority", "proportional", got "proportionate" (did you mean "proportional"?)',
+    ],
+    [
+      { model: { retension: 0.5 } },
+      'simulation option "model": unknown key "retension" (did you mean "retention"?)',
+    ],
+    [{ drafts: 10 }, 'simulation options: unknown key "drafts" (did you mean "draws"?)'],
+    [{ colour: 'red' }, 'simulation options: unknown key "colour" (known: draws, seed, model)'],
     [
       { model: { industryCorrelation: 0.8, regionCorrelation: 0.4 } },
       'simulation option "model.regionCorrelation": industryCorrelation + regionCorrelation must be at most 1',

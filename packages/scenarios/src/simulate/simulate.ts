@@ -1,5 +1,6 @@
 import {
   assertPlanFits,
+  describeZodError,
   TesseraError,
   type AccountTable,
   type Plan,
@@ -84,15 +85,20 @@ export interface SimulationResult {
   seed: string | number;
 }
 
-/** Parses simulation options, throwing `INVALID_OPTIONS` that names the bad option. */
+/**
+ * Parses simulation options, throwing `INVALID_OPTIONS` that names the bad option in plain
+ * words: `simulation option "model.retention": must be at most 1, got 1.5`,
+ * `simulation option "model": unknown key "retension" (did you mean "retention"?)`.
+ */
 export function parseSimulationOptions(options: unknown): ResolvedSimulationOptions {
-  const parsed = simulationOptionsSchema.safeParse(options ?? {});
+  const input = options ?? {};
+  const parsed = simulationOptionsSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues;
-  const first = issues[0]!;
-  const where = first.path.length ? `option "${first.path.join('.')}"` : 'options';
+  const problem = describeZodError(parsed.error, { input, schema: simulationOptionsSchema });
+  const where = problem.path.length ? `option "${problem.path.join('.')}"` : 'options';
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  throw new TesseraError('INVALID_OPTIONS', `simulation ${where}: ${first.message}${more}`);
+  throw new TesseraError('INVALID_OPTIONS', `simulation ${where}: ${problem.message}${more}`);
 }
 
 /** A simulation plus its per-draw totals, which a paired comparison needs. */
