@@ -4,6 +4,10 @@
 import { readConfig } from './config.js';
 import { startServer, type RunningServer } from './start-server.js';
 
+// Outside production, trpc-to-openapi checks the whole router again on every REST request (most
+// of a small request's CPU); the router is checked by the tests and /api/openapi.json instead.
+process.env.NODE_ENV ??= 'production';
+
 // Listening for signals before anything starts: jobs start before the server listens, and a
 // SIGTERM that came before its handler (even just after "listening" is printed) would kill
 // the process with its runs instead of putting them back in the queue.
