@@ -19,7 +19,8 @@ import type { SweepRequest, SweepResult, SweepRowOut } from './sweep-schemas.js'
 /**
  * Expands the grid over the stored scenario and queues one job per point; the sweep, its points
  * and their jobs are committed together. A grid the sweep format refuses (unknown strategy, bad
- * parameter values, too many points) is INVALID with the parser's message.
+ * parameter values, too many points) is INVALID with the parser's message; points beyond the
+ * workspace's room for unfinished jobs (TESSERA_MAX_QUEUED_JOBS) are refused as LIMIT.
  */
 export async function createSweep({
   ctx,
@@ -37,10 +38,10 @@ export async function createSweep({
   if (!scenario) throw notFound('scenario', input.scenarioId);
   const { scenarioId: _stored, ...sweepInput } = input;
   const points = expandPoints({ ...sweepInput, scenario: scenario.body }, ctx);
-  await checkQueueRoom(db, workspaceId, points.length, config.maxQueuedJobs);
 
   const id = newId('sweep');
   await db.transaction(async (tx) => {
+    await checkQueueRoom(tx, workspaceId, points.length, config.maxQueuedJobs);
     await tx.insert(sweeps).values({
       id,
       workspaceId,

@@ -188,7 +188,7 @@ describe('sweeps over HTTP', () => {
       );
       expect(over.status).toBe(429);
       expect(((await over.json()) as { message: string }).message).toMatch(
-        /queues 2 jobs and the workspace has 2 waiting: at most 3/,
+        /queues 2 jobs and the workspace has 2 queued or running: at most 3/,
       );
     } finally {
       await tight.close();
