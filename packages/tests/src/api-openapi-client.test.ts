@@ -12,7 +12,8 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, type ApiServer } from './api-test-server.js';
 
-const generated = resolve(import.meta.dirname, '../.generated/openapi-client');
+// Beside the README examples' scratch files: ignored by git, lint and format alike.
+const generated = resolve(import.meta.dirname, '../.examples/openapi-client');
 
 /** What an integrator writes with openapi-fetch; `paths` is the generated document. */
 const REST_CALLS = `
