@@ -29,11 +29,19 @@ const work: QueueOptions = {
   heartbeatSeconds: HEARTBEAT_SECONDS,
 };
 
-/** The dead-letter queues first: a queue can only name one that exists. */
+/**
+ * The dead-letter queues first: a queue can only name one that exists. A queue made by an
+ * older version keeps its heartbeat (pg-boss cannot change it) and gets the rest anew.
+ */
 export async function createQueues(boss: PgBoss): Promise<void> {
   const gaveUp: QueueOptions = { retryLimit: 5, retryDelay: 5 };
-  await boss.createQueue('tessera-run-gave-up', gaveUp);
-  await boss.createQueue('tessera-sweep-point-gave-up', gaveUp);
-  await boss.createQueue(RUN_QUEUE, { ...work, deadLetter: 'tessera-run-gave-up' });
-  await boss.createQueue(SWEEP_POINT_QUEUE, { ...work, deadLetter: 'tessera-sweep-point-gave-up' });
+  for (const [queue, deadLetter] of [
+    [RUN_QUEUE, 'tessera-run-gave-up'],
+    [SWEEP_POINT_QUEUE, 'tessera-sweep-point-gave-up'],
+  ] as const) {
+    await boss.createQueue(deadLetter, gaveUp);
+    await boss.createQueue(queue, { ...work, deadLetter });
+    const { heartbeatSeconds: _fixed, ...settings } = work;
+    await boss.updateQueue(queue, { ...settings, deadLetter });
+  }
 }
