@@ -50,7 +50,8 @@ describe('tessera admin, against the server’s data folder', () => {
     expect(token.out.stderr).toContain('"ci" (planner) for workspace "default": shown this once');
     expect(`${user.out.stdout}${user.out.stderr}${token.out.stderr}`).not.toContain(PASSWORD);
 
-    const server = await startTestServer({ TESSERA_DATA: dataDir });
+    // The admin command writes the PGlite folder, so this server must read that folder too.
+    const server = await startTestServer({ TESSERA_DATA: dataDir }, { embedded: true });
     try {
       const session = await signInOverHttp(server, 'ops@example.com', PASSWORD);
       expect(session.csrfToken).toBeTruthy();

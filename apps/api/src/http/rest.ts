@@ -1,5 +1,7 @@
 import { createOpenApiFetchHandler } from 'trpc-to-openapi';
 import type { AnyTRPCProcedure } from '@trpc/server';
+import { formatZodIssue } from '@tessera/core';
+import type { z } from 'zod';
 import { errorBody, type ErrorBody } from '../errors.js';
 import { appRouter } from '../routers/app-router.js';
 import type { Services } from '../services/services.js';
@@ -40,10 +42,12 @@ export function errorResponse(body: ErrorBody, status: number, requestId: string
   return Response.json({ ...body, requestId }, { status });
 }
 
+type ZodIssue = z.core.$ZodIssue;
+
 interface RestError {
   message?: string;
   code?: string;
-  issues?: { path: PropertyKey[]; message: string }[];
+  issues?: ZodIssue[];
   data?: { api?: ErrorBody };
 }
 
@@ -70,12 +74,15 @@ function restErrorBody(raw: unknown, status: number): ErrorBody {
     return { code: 'INVALID', message: 'send the body as JSON (Content-Type: application/json)' };
   }
   if (body.issues) {
+    // zod's own wording ("Too small: expected string to have >=1 characters") in plain words
+    const issues = body.issues.map((i) => ({
+      path: i.path.map(String),
+      message: formatZodIssue(i),
+    }));
     return {
       code: 'INVALID',
-      message: `invalid input: ${body.issues.map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`).join('; ')}`,
-      details: {
-        issues: body.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-      },
+      message: `invalid input: ${issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`,
+      details: { issues },
     };
   }
   if (body.data?.api) return body.data.api;
