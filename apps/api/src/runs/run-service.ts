@@ -1,5 +1,6 @@
-import { and, count, desc, eq, getTableColumns, inArray } from 'drizzle-orm';
-import { runs, scenarios, workspaces } from '../db/schema/index.js';
+import { and, desc, eq, getTableColumns } from 'drizzle-orm';
+import { runs, scenarios } from '../db/schema/index.js';
+import { checkQueueRoom } from '../jobs/queued-jobs.js';
 import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { WorkspaceContext } from '../scenarios/workspace-context.js';
@@ -14,9 +15,9 @@ const { report: _report, ...summaryColumns } = withoutPlan;
 
 /**
  * Queues a run of the scenario as it is now (its body and revision are copied into the run, so
- * later saves do not change it). A workspace has at most `maxQueuedJobs` runs queued or running;
- * the count and the insert happen under a lock on the workspace row, so two requests cannot
- * both take the last slot.
+ * later saves do not change it). A workspace has at most `maxQueuedJobs` runs and sweep points
+ * queued or running; the count and the insert happen under a lock on the workspace row, so two
+ * requests cannot both take the last slot.
  */
 export async function createRun({
   ctx,
@@ -29,11 +30,6 @@ export async function createRun({
   const { workspaceId } = ctx.actor;
   const runId = newId('run');
   await db.transaction(async (tx) => {
-    await tx
-      .select({ id: workspaces.id })
-      .from(workspaces)
-      .where(eq(workspaces.id, workspaceId))
-      .for('update');
     const [scenario] = await tx
       .select({
         datasetId: scenarios.datasetId,
@@ -43,17 +39,8 @@ export async function createRun({
       .from(scenarios)
       .where(and(eq(scenarios.id, input.scenarioId), eq(scenarios.workspaceId, workspaceId)));
     if (!scenario) throw notFound('scenario', input.scenarioId);
-    const [active] = await tx
-      .select({ n: count() })
-      .from(runs)
-      .where(and(eq(runs.workspaceId, workspaceId), inArray(runs.status, ACTIVE_STATUSES)));
-    const n = active?.n ?? 0;
-    if (n >= config.maxQueuedJobs) {
-      throw new ApiError(
-        'LIMIT',
-        `this workspace already has ${n} runs queued or running, the most it may have (TESSERA_MAX_QUEUED_JOBS=${config.maxQueuedJobs}); wait for some to finish, or cancel some`,
-      );
-    }
+    // Runs and sweep points share the workspace's queue; this locks the workspace's row.
+    await checkQueueRoom(tx, workspaceId, 1, config.maxQueuedJobs);
     await tx.insert(runs).values({
       id: runId,
       workspaceId,

@@ -113,7 +113,7 @@ describe('runs over HTTP', () => {
     expect(over.status).toBe(429);
     const limit = (await over.json()) as ErrorJson;
     expect(limit.code).toBe('LIMIT');
-    expect(limit.message).toContain('2 runs queued or running');
+    expect(limit.message).toContain('the workspace has 2 queued or running: at most 2');
 
     for (const runId of [queued, running]) {
       const response = await cancel(runId);
