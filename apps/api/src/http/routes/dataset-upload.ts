@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { SchemaObject } from 'openapi3-ts/oas31';
 import { z } from 'zod';
-import type { Actor, Context } from '../../context.js';
 import { createdDatasetSchema, datasetNameSchema } from '../../datasets/dataset-schemas.js';
 import { createDataset } from '../../datasets/datasets-service.js';
 import {
@@ -9,10 +8,8 @@ import {
   REPORTED_ISSUES,
   type ImportedDataset,
 } from '../../datasets/import-dataset.js';
-import { ROLES } from '../../db/schema/index.js';
-import { ApiError, ERROR_STATUS, errorBody } from '../../errors.js';
-import type { Services } from '../../services/services.js';
-import { requestContext } from '../request-context.js';
+import { ERROR_STATUS, errorBody } from '../../errors.js';
+import { plainRouteContext } from './plain-route-auth.js';
 import { errorResponse } from '../rest.js';
 import type { PlainRoute } from './index.js';
 import {
@@ -77,7 +74,9 @@ export const datasetUploadRoute: PlainRoute = {
     app.post('/api/datasets', async (c) => {
       const requestId = c.get('requestId');
       try {
-        const ctx = await plannerContext(services, c.req.raw, requestId);
+        // Checked before the body is read: an upload of hundreds of megabytes is not parsed
+        // for someone who may not store it.
+        const ctx = await plainRouteContext(services, c.req.raw, requestId, 'planner');
         const form = await receiveUpload(c.req.raw);
         const upload = await importUpload(form.parts).finally(() => form.dispose());
         const created = await createDataset({ ctx, input: upload });
@@ -150,32 +149,6 @@ function errorRef(description: string) {
     description,
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   };
-}
-
-/**
- * The caller, who must be at least a planner, checked before the body is read: an upload of
- * hundreds of megabytes is not parsed for someone who may not store it.
- */
-async function plannerContext(
-  services: Services,
-  req: Request,
-  requestId: string,
-): Promise<Context & { actor: Actor }> {
-  const ctx = await requestContext(services, req, requestId);
-  const { actor } = ctx;
-  if (!actor) {
-    throw new ApiError(
-      'UNAUTHORIZED',
-      'sign in, or send an API token as "Authorization: Bearer <token>"',
-    );
-  }
-  if (actor.kind === 'user' && ctx.csrfHeader !== actor.csrfToken) {
-    throw new ApiError('FORBIDDEN', 'missing or wrong x-csrf-token header for this session');
-  }
-  if (ROLES.indexOf(actor.role) < ROLES.indexOf('planner')) {
-    throw new ApiError('FORBIDDEN', `this needs the planner role; you are ${actor.role}`);
-  }
-  return { ...ctx, actor };
 }
 
 type Upload = z.infer<typeof uploadSchema>;
