@@ -7,6 +7,7 @@ import { bootstrap } from './auth/bootstrap.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { DatasetStore } from './datasets/dataset-store.js';
+import { removeStaleSpools } from './http/routes/receive-multipart.js';
 import { startJobs } from './jobs/start-jobs.js';
 import { consoleLog, type Log, type Services } from './services/services.js';
 
@@ -34,6 +35,8 @@ export async function startServer(
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.migrate();
+    const spools = await removeStaleSpools();
+    if (spools > 0) log.info(`tessera: removed ${spools} upload spool(s) left by a stopped server`);
     const { printedToken } = await bootstrap(database.db, config.bootstrapToken);
     if (printedToken) {
       log.info(`tessera: first start: admin API token (shown once, keep it): ${printedToken}`);

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -32,6 +32,34 @@ export interface ReceiveOptions {
   maxFieldBytes: number;
 }
 
+const SPOOL_PREFIX = 'tessera-upload-';
+
+/**
+ * Removes the upload spools of processes that are gone (a server killed mid-upload leaves its
+ * files behind); those of live processes, this one's or another server's, are kept. Returns
+ * how many were removed.
+ */
+export async function removeStaleSpools(dir = tmpdir()): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [])) {
+    const pid = new RegExp(`^${SPOOL_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid === undefined || isAlive(Number(pid))) continue;
+    await rm(join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Reads a multipart/form-data body as it streams in, writing each file part to a temporary
  * file: memory stays flat however large the files, and the files can then be read in whatever
@@ -44,7 +72,8 @@ export async function receiveMultipart(
 ): Promise<ReceivedForm> {
   const contentType = req.headers.get('content-type') ?? '';
   if (!req.body) throw malformed('the body is empty');
-  const dir = await mkdtemp(join(tmpdir(), 'tessera-upload-'));
+  // The pid in the name lets a later start tell the spools of a killed process from live ones.
+  const dir = await mkdtemp(join(tmpdir(), `${SPOOL_PREFIX}${process.pid}-`));
   const dispose = () => rm(dir, { recursive: true, force: true });
   const parts: ReceivedForm['parts'] = [];
   const writes: Promise<void>[] = [];
