@@ -41,3 +41,6 @@ export function systemContext(services: Services, workspaceId: string): Context 
     https: false,
   };
 }
+
+/** What a service needs of a request: the process's services and a signed-in actor. */
+export type WorkspaceContext = Pick<Context, 'services'> & { actor: Actor };

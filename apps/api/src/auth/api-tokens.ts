@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { apiTokens, type Role } from '../db/schema/index.js';
 import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import type { ActingContext } from './members.js';
+import type { WorkspaceContext } from '../context.js';
 import { issueToken } from './token-secret.js';
 import { lockWorkspace, otherAdminMembers, otherLiveAdminTokens } from './workspace-admins.js';
 
@@ -31,7 +31,7 @@ export function createToken({
   ctx,
   input,
 }: {
-  ctx: ActingContext;
+  ctx: WorkspaceContext;
   input: NewToken;
 }): Promise<{ id: string; token: string }> {
   return storeNewToken(ctx.services.db, ctx.actor.workspaceId, input);
@@ -65,7 +65,7 @@ export async function storeNewToken(
   return { id, token: issued.token };
 }
 
-export async function listTokens({ ctx }: { ctx: ActingContext }): Promise<TokenInfo[]> {
+export async function listTokens({ ctx }: { ctx: WorkspaceContext }): Promise<TokenInfo[]> {
   return ctx.services.db
     .select({
       id: apiTokens.id,
@@ -89,7 +89,7 @@ export async function revokeToken({
   ctx,
   input,
 }: {
-  ctx: ActingContext;
+  ctx: WorkspaceContext;
   input: { id: string };
 }): Promise<{ id: string }> {
   const { workspaceId } = ctx.actor;

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Actor, Context } from '../context.js';
+import type { WorkspaceContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { memberships, users, type Role } from '../db/schema/index.js';
 import { ApiError, notFound } from '../errors.js';
@@ -9,7 +9,6 @@ import { normalizeEmail } from './sign-in.js';
 import { lockWorkspace, otherAdminMembers, type Transaction } from './workspace-admins.js';
 
 /** What a member-managing service needs: the services and an acting member or token. */
-export type ActingContext = Pick<Context, 'services'> & { actor: Actor };
 
 export interface Member {
   userId: string;
@@ -25,7 +24,7 @@ export interface NewMember {
 }
 
 /** The workspace's members, by email. */
-export async function listMembers({ ctx }: { ctx: ActingContext }): Promise<Member[]> {
+export async function listMembers({ ctx }: { ctx: WorkspaceContext }): Promise<Member[]> {
   return ctx.services.db
     .select({ userId: users.id, email: users.email, role: memberships.role })
     .from(memberships)
@@ -38,7 +37,7 @@ export function addMember({
   ctx,
   input,
 }: {
-  ctx: ActingContext;
+  ctx: WorkspaceContext;
   input: NewMember;
 }): Promise<Member & { createdUser: boolean }> {
   return addMembership(ctx.services.db, ctx.actor.workspaceId, input);
@@ -98,7 +97,7 @@ export async function setMemberRole({
   ctx,
   input,
 }: {
-  ctx: ActingContext;
+  ctx: WorkspaceContext;
   input: { userId: string; role: Role };
 }): Promise<Member> {
   const { workspaceId } = ctx.actor;
@@ -120,7 +119,7 @@ export async function removeMember({
   ctx,
   input,
 }: {
-  ctx: ActingContext;
+  ctx: WorkspaceContext;
   input: { userId: string };
 }): Promise<Member> {
   const { workspaceId } = ctx.actor;

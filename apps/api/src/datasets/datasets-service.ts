@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Dataset } from '@tessera/scenarios';
 import type { z } from 'zod';
-import type { Actor, Context } from '../context.js';
+import type { WorkspaceContext } from '../context.js';
 import { datasets } from '../db/schema/index.js';
 import { notFound } from '../errors.js';
 import type {
@@ -13,7 +13,7 @@ import { saveDataset, type DatasetRecord } from './save-dataset.js';
 
 /** A service call: who acts in which workspace, and what they asked for (validated). */
 export interface ServiceCall<I> {
-  ctx: Pick<Context, 'services'> & { actor: Actor };
+  ctx: WorkspaceContext;
   input: I;
 }
 

@@ -1,7 +1,7 @@
 import { compareRuns, type ScenarioComparison, type ScenarioRun } from '@tessera/scenarios';
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
-import type { WorkspaceContext } from '../scenarios/workspace-context.js';
+import type { WorkspaceContext } from '../context.js';
 import { loadFinishedRun } from './finished-run.js';
 import { metricsSummarySchema } from './report-schemas.js';
 

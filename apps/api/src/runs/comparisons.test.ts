@@ -137,7 +137,12 @@ describe('comparisons over HTTP', () => {
   // takes but that makes no comparison is 422.
   it.each([
     ['one run', () => [nearest], 400, /runs: must have at least 2 items/],
-    ['five runs', () => [nearest, geographic, withoutRep, 'run_a', 'run_b'], 400, /runs: must have at most 4 items/],
+    [
+      'five runs',
+      () => [nearest, geographic, withoutRep, 'run_a', 'run_b'],
+      400,
+      /runs: must have at most 4 items/,
+    ],
     ['no list', () => 'run_x', 400, /runs: expected a list/],
     ['a run twice', () => [nearest, nearest], 422, /runs\[1\]: run ".*" is listed twice/],
   ])('refuses %s', async (_what, runs, status, reason) => {

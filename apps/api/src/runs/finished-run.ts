@@ -3,7 +3,7 @@ import { toScenarioRun, type ScenarioOutcome, type ScenarioRun } from '@tessera/
 import { and, eq } from 'drizzle-orm';
 import { runs } from '../db/schema/index.js';
 import { ApiError, notFound } from '../errors.js';
-import type { WorkspaceContext } from '../scenarios/workspace-context.js';
+import type { WorkspaceContext } from '../context.js';
 
 /**
  * A done run as the scenarios package holds one: its stored plan and report joined with the

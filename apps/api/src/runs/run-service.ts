@@ -3,7 +3,7 @@ import { runs, scenarios } from '../db/schema/index.js';
 import { checkQueueRoom } from '../jobs/queued-jobs.js';
 import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import type { WorkspaceContext } from '../scenarios/workspace-context.js';
+import type { WorkspaceContext } from '../context.js';
 import { toRunSummary, toRunView, type RunSummary, type RunView } from './run-view.js';
 
 /** Statuses a run leaves only by finishing: they count against the workspace's queue. */

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { runs, type RunStatus } from '../db/schema/index.js';
 import { ApiError, notFound } from '../errors.js';
-import type { WorkspaceContext } from '../scenarios/workspace-context.js';
+import type { WorkspaceContext } from '../context.js';
 import { runStatusSchema } from './run-view.js';
 
 /** How often a watcher reads the run's row: the job engine writes progress at most this often. */

@@ -10,7 +10,7 @@ import {
   type ScenarioBody,
   type StoredScenario,
 } from './scenario-body.js';
-import type { WorkspaceContext } from './workspace-context.js';
+import type { WorkspaceContext } from '../context.js';
 
 export interface ScenarioSummary {
   id: string;

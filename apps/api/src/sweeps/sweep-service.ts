@@ -13,7 +13,7 @@ import { scenarios, sweepPoints, sweeps } from '../db/schema/index.js';
 import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { checkQueueRoom } from '../jobs/queued-jobs.js';
-import type { WorkspaceContext } from '../scenarios/workspace-context.js';
+import type { WorkspaceContext } from '../context.js';
 import type { SweepRequest, SweepResult, SweepRowOut } from './sweep-schemas.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Actor } from '../../context.js';
 import { ROLES, type Role } from '../../db/schema/index.js';
 import { ApiError } from '../../errors.js';
-import type { WorkspaceContext } from '../../scenarios/workspace-context.js';
+import type { WorkspaceContext } from '../../context.js';
 import type { Services } from '../../services/services.js';
 import { requestContext } from '../request-context.js';
 
