@@ -94,6 +94,18 @@ export { importPlanCsv } from './io/csv/import-plan.js';
 export { accountsToCsv, repsToCsv, planToCsv } from './io/csv/export-tables.js';
 export { escapeCsvCell } from './io/csv/write-csv.js';
 
+// Binary column frames: tables and datasets as typed-array bodies behind a JSON header (io/)
+export {
+  encodeColumnFrame,
+  decodeColumnFrame,
+  columnFrameLength,
+  COLUMN_FRAME_PREFIX_BYTES,
+  COLUMN_FRAME_VERSION,
+  type ColumnFrame,
+  type ColumnEntry,
+  type ColumnType,
+} from './io/columns/column-frame.js';
+
 // Metrics (metrics/)
 export { computeMetrics, DEFAULT_METRICS_SEED } from './metrics/compute-metrics.js';
 export { comparePlans, metricDelta } from './metrics/compare-plans.js';
