@@ -1,0 +1,71 @@
+import type { Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { loadBasemap, loadCountyBorders, unwrapAntimeridian } from './basemap.js';
+
+const rings = (coordinates: Position[][] | Position[][][]): Position[][] =>
+  (coordinates as unknown[]).flatMap((c) =>
+    Array.isArray((c as Position[][])[0]?.[0]) ? (c as Position[][]) : [c as Position[]],
+  );
+
+describe('basemap', () => {
+  it('has the states, their borders, the coast and the land around', async () => {
+    const basemap = await loadBasemap();
+    expect(basemap.states.features.length).toBe(56); // 50 states, DC and 5 territories
+    expect(basemap.stateBorders.geometry.coordinates.length).toBeGreaterThan(50);
+    expect(basemap.coast.geometry.coordinates.length).toBeGreaterThan(10);
+    const names = basemap.otherLand.features.map((f) => f.properties?.name as string);
+    expect(names).toContain('Canada');
+    expect(names).toContain('Mexico');
+    expect(names).not.toContain('United States of America');
+    expect(names).not.toContain('Antarctica');
+  });
+
+  it('draws no ring across the whole map', async () => {
+    const { otherLand } = await loadBasemap();
+    for (const f of otherLand.features) {
+      for (const ring of rings(f.geometry.coordinates)) {
+        for (let i = 1; i < ring.length; i++) {
+          expect(Math.abs(ring[i]![0]! - ring[i - 1]![0]!)).toBeLessThan(180);
+        }
+      }
+    }
+  });
+
+  it('has the borders between counties of one state', async () => {
+    const borders = await loadCountyBorders();
+    expect(borders.geometry.coordinates.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('unwrapAntimeridian', () => {
+  it('shifts the western half of a ring that crosses 180°', () => {
+    const fixed = unwrapAntimeridian({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [179, 60],
+          [-179, 60],
+          [-179, 62],
+          [179, 62],
+          [179, 60],
+        ],
+      ],
+    });
+    expect(fixed.coordinates[0]!.map((p) => p[0])).toEqual([179, 181, 181, 179, 179]);
+  });
+
+  it('leaves other rings alone', () => {
+    const square = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    };
+    expect(unwrapAntimeridian(square)).toEqual(square);
+  });
+});

@@ -1,0 +1,82 @@
+import type { TerritoryAdjacency } from './territory-adjacency.js';
+
+/** Above this many territories the O(n²) DSATUR pick gives way to a degree-ordered pass. */
+const DSATUR_LIMIT = 2000;
+
+/**
+ * A palette index for every territory such that adjacent territories differ whenever the
+ * palette allows: greedy colouring never needs more than (largest degree + 1) colours, so with
+ * a palette larger than every territory's neighbour count no two neighbours share a colour.
+ *
+ * The order is DSATUR (Brélaz 1979): next the territory whose neighbours already use the most
+ * distinct colours, ties broken by degree, then by index, so the same plan always gets the
+ * same colours. When every colour is taken around a territory, it gets the one it shares the
+ * fewest grid contacts with, which puts the unavoidable clash on the shortest border.
+ */
+export function colourTerritories(adjacency: TerritoryAdjacency, paletteSize: number): Int32Array {
+  if (!Number.isInteger(paletteSize) || paletteSize < 1) {
+    throw new Error(`palette size must be a positive integer, got ${paletteSize}`);
+  }
+  const { size, contacts } = adjacency;
+  const colour = new Int32Array(size).fill(-1);
+  const order = size <= DSATUR_LIMIT ? null : degreeOrder(adjacency);
+  // For each territory, how many of its neighbours hold each colour.
+  const seen = Array.from({ length: size }, () => new Map<number, number>());
+
+  for (let step = 0; step < size; step++) {
+    const t = order ? order[step]! : mostSaturated(adjacency, colour, seen);
+    const c = pickColour(contacts[t]!, colour, paletteSize);
+    colour[t] = c;
+    for (const neighbour of contacts[t]!.keys()) {
+      const counts = seen[neighbour]!;
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  }
+  return colour;
+}
+
+function mostSaturated(
+  { size, contacts }: TerritoryAdjacency,
+  colour: Int32Array,
+  seen: Map<number, number>[],
+): number {
+  let best = -1;
+  let bestSaturation = -1;
+  let bestDegree = -1;
+  for (let t = 0; t < size; t++) {
+    if (colour[t] !== -1) continue;
+    const saturation = seen[t]!.size;
+    const degree = contacts[t]!.size;
+    if (saturation > bestSaturation || (saturation === bestSaturation && degree > bestDegree)) {
+      best = t;
+      bestSaturation = saturation;
+      bestDegree = degree;
+    }
+  }
+  return best;
+}
+
+function degreeOrder({ size, contacts }: TerritoryAdjacency): Int32Array {
+  const order = Int32Array.from({ length: size }, (_, t) => t);
+  return order.sort((a, b) => contacts[b]!.size - contacts[a]!.size || a - b);
+}
+
+function pickColour(
+  neighbours: Map<number, number>,
+  colour: Int32Array,
+  paletteSize: number,
+): number {
+  const clash = new Float64Array(paletteSize);
+  const used = new Uint8Array(paletteSize);
+  for (const [neighbour, weight] of neighbours) {
+    const c = colour[neighbour]!;
+    if (c < 0) continue;
+    used[c] = 1;
+    clash[c]! += weight;
+  }
+  const free = used.indexOf(0);
+  if (free !== -1) return free;
+  let best = 0;
+  for (let c = 1; c < paletteSize; c++) if (clash[c]! < clash[best]!) best = c;
+  return best;
+}

@@ -1,0 +1,111 @@
+import type { Bounds } from './bounds.js';
+import type { MapAccounts } from './types.js';
+
+/**
+ * Which territories sit next to each other on the map: `contacts[t]` maps each neighbour of
+ * territory t to how many grid contacts they share (more contacts, more visible border).
+ */
+export interface TerritoryAdjacency {
+  size: number;
+  contacts: Map<number, number>[];
+}
+
+export interface AdjacencyOptions {
+  /**
+   * Upper bound on grid cells. The grid is shrunk further for plans with many territories so
+   * the presence table (cells × territories bytes) stays under {@link MAX_PRESENCE_BYTES}.
+   * @default 65536
+   */
+  maxCells?: number;
+}
+
+const MAX_PRESENCE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Two territories are adjacent when accounts of both fall in one grid cell or in cells that
+ * touch (sides or corners): a coarse stand-in for "their regions share a border" that needs no
+ * shapes, just one pass over the accounts. The grid covers `bounds` with roughly square cells
+ * (longitude scaled by the cosine of the middle latitude), so "near" means the same distance
+ * east-west as north-south.
+ */
+export function territoryAdjacency(
+  accounts: MapAccounts,
+  territoryCount: number,
+  bounds: Bounds | null,
+  options: AdjacencyOptions = {},
+): TerritoryAdjacency {
+  const contacts = Array.from({ length: territoryCount }, () => new Map<number, number>());
+  if (bounds === null || territoryCount < 2) return { size: territoryCount, contacts };
+  const maxCells = Math.max(
+    1,
+    Math.min(options.maxCells ?? 65_536, Math.floor(MAX_PRESENCE_BYTES / territoryCount)),
+  );
+  const [west, south, east, north] = bounds;
+  const midLat = ((south + north) / 2) * (Math.PI / 180);
+  const spanX = Math.max((east - west) * Math.cos(midLat), 1e-9);
+  const spanY = Math.max(north - south, 1e-9);
+  const columns = clamp(Math.round(Math.sqrt((maxCells * spanX) / spanY)), 1, maxCells);
+  const rows = clamp(Math.floor(maxCells / columns), 1, maxCells);
+  const scaleX = columns / (east - west || 1);
+  const scaleY = rows / (north - south || 1);
+
+  const present = new Uint8Array(columns * rows * territoryCount);
+  const { lon, lat, territory, count } = accounts;
+  for (let i = 0; i < count; i++) {
+    const t = territory[i]!;
+    if (t < 0 || t >= territoryCount) continue;
+    const x = lon[i]!;
+    const y = lat[i]!;
+    if (!(x === x && y === y)) continue;
+    const cx = Math.min(columns - 1, Math.max(0, Math.floor((x - west) * scaleX)));
+    const cy = Math.min(rows - 1, Math.max(0, Math.floor((y - south) * scaleY)));
+    present[(cy * columns + cx) * territoryCount + t] = 1;
+  }
+
+  // The territories in each occupied cell, listed once so neighbouring cells compare lists.
+  const inCell: (number[] | undefined)[] = new Array<number[] | undefined>(columns * rows);
+  for (let cell = 0; cell < inCell.length; cell++) {
+    const base = cell * territoryCount;
+    let list: number[] | undefined;
+    for (let t = 0; t < territoryCount; t++) {
+      if (present[base + t] === 1) (list ??= []).push(t);
+    }
+    inCell[cell] = list;
+  }
+
+  const touch = (a: number, b: number): void => {
+    if (a === b) return;
+    contacts[a]!.set(b, (contacts[a]!.get(b) ?? 0) + 1);
+    contacts[b]!.set(a, (contacts[b]!.get(a) ?? 0) + 1);
+  };
+  // Each unordered pair of touching cells once: the cell itself, then east, south-west,
+  // south and south-east.
+  const forward: [number, number][] = [
+    [1, 0],
+    [-1, 1],
+    [0, 1],
+    [1, 1],
+  ];
+  for (let cy = 0; cy < rows; cy++) {
+    for (let cx = 0; cx < columns; cx++) {
+      const here = inCell[cy * columns + cx];
+      if (!here) continue;
+      for (let i = 0; i < here.length; i++) {
+        for (let j = i + 1; j < here.length; j++) touch(here[i]!, here[j]!);
+      }
+      for (const [dx, dy] of forward) {
+        const nx = cx + dx;
+        const ny = cy + dy;
+        if (nx < 0 || nx >= columns || ny >= rows) continue;
+        const there = inCell[ny * columns + nx];
+        if (!there) continue;
+        for (const a of here) for (const b of there) touch(a, b);
+      }
+    }
+  }
+  return { size: territoryCount, contacts };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
