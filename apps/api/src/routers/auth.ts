@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../db/schema/index.js';
+import { firstAdminStatus, setUpFirstAdmin } from '../auth/first-admin.js';
+import { newPasswordSchema } from '../auth/password.js';
 import { describeCaller, signIn, signOut } from '../auth/sign-in.js';
 import { authedProcedure, publicProcedure, router } from '../trpc.js';
 
@@ -25,6 +27,23 @@ export const authRouter = router({
     )
     .output(callerSchema)
     .mutation(({ ctx, input }) => signIn({ ctx, input })),
+
+  // A new server has workspace `default` and an admin token, but nobody who can sign in: the
+  // web app asks `status` and offers `setup`, which works only until the first member exists.
+  status: publicProcedure
+    .input(z.void())
+    .output(z.object({ needsFirstAdmin: z.boolean() }))
+    .query(({ ctx }) => firstAdminStatus({ ctx })),
+
+  setup: publicProcedure
+    .input(
+      z.object({
+        email: z.string().trim().pipe(z.email('must be an email address').max(320)),
+        password: newPasswordSchema,
+      }),
+    )
+    .output(callerSchema)
+    .mutation(({ ctx, input }) => setUpFirstAdmin({ ctx, input })),
 
   signOut: authedProcedure
     .input(z.void())
