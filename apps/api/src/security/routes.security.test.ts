@@ -59,6 +59,7 @@ const ROUTES: RouteUnderTest[] = [
   },
   { method: 'GET', path: '/datasets/{id}', minRole: 'viewer', record: datasetIn },
   { method: 'GET', path: '/datasets/{id}/accounts', minRole: 'viewer', record: datasetIn },
+  { method: 'GET', path: '/datasets/{id}/columns', minRole: 'viewer', record: datasetIn },
   // Its own dataset: the shared one stays for the other routes.
   { method: 'DELETE', path: '/datasets/{id}', minRole: 'planner', record: sampleDatasetIn },
 

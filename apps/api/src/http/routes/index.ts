@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { OpenAPIObject } from 'trpc-to-openapi';
 import type { Services } from '../../services/services.js';
+import { datasetColumnsRoute } from './dataset-columns.js';
 import { datasetUploadRoute } from './dataset-upload.js';
 import { runDownloadsRoute } from './run-downloads.js';
 import { runEventsRoute } from './run-events.js';
@@ -15,4 +16,9 @@ export interface PlainRoute {
 }
 
 /** Every plain route; each lives in its own module beside this one. */
-export const plainRoutes: PlainRoute[] = [datasetUploadRoute, runDownloadsRoute, runEventsRoute];
+export const plainRoutes: PlainRoute[] = [
+  datasetUploadRoute,
+  datasetColumnsRoute,
+  runDownloadsRoute,
+  runEventsRoute,
+];
