@@ -1,4 +1,6 @@
-import { TesseraError } from '@tessera/core';
+import { definePlugin, Plan, TesseraError } from '@tessera/core';
+import { createBuiltinRegistry } from '@tessera/plugins';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { datasetToData } from '../dataset/dataset.js';
 import { runScenarioOutcome } from '../run/run-scenario.js';
@@ -64,5 +66,36 @@ describe('createScenarioWorkerApi (in this thread)', () => {
     await expect(running).rejects.toMatchObject({ code: 'RUN_CANCELLED' });
     expect(api.cancel('t9')).toBe(false);
     expect(api.ping()).toBe('pong');
+  });
+
+  it('lists its strategies, built-ins and its own plugins, with their parameter schemas', () => {
+    const mine = definePlugin({
+      id: 'all-to-first',
+      name: 'All to the first rep',
+      version: '1.2.0',
+      description: 'Every account to rep 0.',
+      params: z.object({ note: z.string().default('x').describe('a note') }),
+      segment: ({ accounts, reps }) => ({
+        plan: Plan.fromRepAssignment(reps, new Int32Array(accounts.length)),
+      }),
+    });
+    const strategies = createScenarioWorkerApi({ plugins: [mine] }).strategies();
+    const builtins = createBuiltinRegistry().list();
+    expect(strategies.map((s) => s.id)).toEqual(
+      [...builtins.map((s) => s.id), 'all-to-first'].sort(),
+    );
+    expect(strategies.find((s) => s.id === 'all-to-first')).toEqual({
+      id: 'all-to-first',
+      name: 'All to the first rep',
+      version: '1.2.0',
+      description: 'Every account to rep 0.',
+      paramsSchema: expect.objectContaining({
+        type: 'object',
+        properties: { note: { type: 'string', default: 'x', description: 'a note' } },
+      }) as unknown,
+    });
+    expect(strategies.find((s) => s.id === 'geographic')).toEqual(
+      builtins.find((s) => s.id === 'geographic'),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { collectBuffers, TesseraError, type StrategyPlugin } from '@tessera/core';
+import { collectBuffers, TesseraError, type PluginInfo, type StrategyPlugin } from '@tessera/core';
 import { createBuiltinRegistry } from '@tessera/plugins';
 import { releaseProxy, transfer } from 'comlink';
 import { datasetFromData, type Dataset, type DatasetData } from '../dataset/dataset.js';
@@ -26,6 +26,12 @@ export interface ScenarioWorkerApi {
   ): Promise<ScenarioOutcome>;
   /** Cooperative cancel: aborts the run's signal; false when no such run is going on. */
   cancel(taskId: string): boolean;
+  /**
+   * The strategies scenarios in this worker may name (built-ins and the worker's plugins),
+   * sorted by id, each with its parameters' JSON Schema: what a page bundling plugins into its
+   * worker shows in its strategy picker.
+   */
+  strategies(): PluginInfo[];
   ping(): 'pong';
 }
 
@@ -93,6 +99,10 @@ export function createScenarioWorkerApi(options: ScenarioWorkerOptions = {}): Sc
       const controller = running.get(taskId);
       controller?.abort(new TesseraError('RUN_CANCELLED', `worker: task "${taskId}" cancelled`));
       return controller !== undefined;
+    },
+
+    strategies() {
+      return registry.list();
     },
 
     ping() {
