@@ -45,6 +45,8 @@ for (const d of ours) {
   const where = `${d.filename}:${d.start.line + 1}:${d.start.character + 1}`;
   console.log(`${where} ${d.type.toLowerCase()}${d.code ? ` (${d.code})` : ''}: ${d.message}`);
 }
-const skipped = elsewhere ? ` (${elsewhere} in other packages' sources left to their own checks)` : '';
+const skipped = elsewhere
+  ? ` (${elsewhere} in other packages' sources left to their own checks)`
+  : '';
 console.log(`svelte-check: ${ours.length} problem(s) in apps/web${skipped}`);
 process.exit(ours.length > 0 ? 1 : 0);

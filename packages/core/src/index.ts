@@ -91,6 +91,12 @@ export { CsvImportError } from './io/csv/import-error.js';
 export { importAccountsCsv, type ImportAccountsOptions } from './io/csv/import-accounts.js';
 export { importRepsCsv } from './io/csv/import-reps.js';
 export { importPlanCsv } from './io/csv/import-plan.js';
+export {
+  previewCsvHeader,
+  type CsvColumnMatch,
+  type CsvFileKind,
+  type CsvHeaderPreview,
+} from './io/csv/preview-header.js';
 export { accountsToCsv, repsToCsv, planToCsv } from './io/csv/export-tables.js';
 export { escapeCsvCell } from './io/csv/write-csv.js';
 
