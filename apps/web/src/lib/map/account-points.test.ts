@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { accountPoints, maskedPoints, planPoints } from './account-points.js';
-import type { Rgba } from './palette.js';
-import type { MapAccounts } from './types.js';
+import { accountPoints, maskedPoints, planPoints } from './account-points.ts';
+import type { Rgba } from './palette.ts';
+import type { MapAccounts } from './types.ts';
 
 const NaN_ = Number.NaN;
 

@@ -1,6 +1,6 @@
-import type { Bounds } from './bounds.js';
-import type { Rgba } from './palette.js';
-import type { MapAccounts } from './types.js';
+import type { Bounds } from './bounds.ts';
+import type { Rgba } from './palette.ts';
+import type { MapAccounts } from './types.ts';
 
 /**
  * The located accounts as GPU attributes: `positions` holds lon, lat pairs for deck.gl's

@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { loadBasemap, loadCountyBorders, unwrapAntimeridian } from './basemap.js';
+import { loadBasemap, loadCountyBorders, unwrapAntimeridian } from './basemap.ts';
 
 const rings = (coordinates: Position[][] | Position[][][]): Position[][] =>
   (coordinates as unknown[]).flatMap((c) =>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { colourTerritories } from './colour-territories.js';
-import type { TerritoryAdjacency } from './territory-adjacency.js';
+import { colourTerritories } from './colour-territories.ts';
+import type { TerritoryAdjacency } from './territory-adjacency.ts';
 
 function graph(size: number, edges: readonly (readonly [number, number])[]): TerritoryAdjacency {
   const contacts = Array.from({ length: size }, () => new Map<number, number>());

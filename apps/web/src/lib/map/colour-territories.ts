@@ -1,4 +1,4 @@
-import type { TerritoryAdjacency } from './territory-adjacency.js';
+import type { TerritoryAdjacency } from './territory-adjacency.ts';
 
 /** Above this many territories the O(n²) DSATUR pick gives way to a degree-ordered pass. */
 const DSATUR_LIMIT = 2000;

@@ -1,6 +1,6 @@
 import { WebMercatorViewport } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
-import { coreBounds, fitView, US_VIEW } from './fit-view.js';
+import { coreBounds, fitView, US_VIEW } from './fit-view.ts';
 
 describe('coreBounds', () => {
   it('leaves out a few far outliers', () => {

@@ -1,6 +1,6 @@
 import { WebMercatorViewport } from '@deck.gl/core';
-import type { Bounds } from './bounds.js';
-import type { MapViewState } from './types.js';
+import type { Bounds } from './bounds.ts';
+import type { MapViewState } from './types.ts';
 
 /** The contiguous United States: the view when there is nothing to fit. */
 export const US_VIEW: MapViewState = { longitude: -96.5, latitude: 38.5, zoom: 3.4 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hexToRgba, SINGLE_COLOUR, TERRITORY_PALETTE, UNASSIGNED_COLOUR } from './palette.js';
+import { hexToRgba, SINGLE_COLOUR, TERRITORY_PALETTE, UNASSIGNED_COLOUR } from './palette.ts';
 
 describe('palette', () => {
   it('reads #RRGGBB as RGBA', () => {

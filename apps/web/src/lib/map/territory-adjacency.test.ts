@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { territoryAdjacency } from './territory-adjacency.js';
-import type { MapAccounts } from './types.js';
+import { territoryAdjacency } from './territory-adjacency.ts';
+import type { MapAccounts } from './types.ts';
 
 function accounts(points: [lon: number, lat: number, territory: number][]): MapAccounts {
   return {

@@ -1,5 +1,5 @@
-import type { Bounds } from './bounds.js';
-import type { MapAccounts } from './types.js';
+import type { Bounds } from './bounds.ts';
+import type { MapAccounts } from './types.ts';
 
 /**
  * Which territories sit next to each other on the map: `contacts[t]` maps each neighbour of

@@ -26,6 +26,8 @@ export interface MapRep {
   name: string;
   lon: number;
   lat: number;
+  /** Index of the territory the rep leads, so the marker wears its colour. */
+  territory?: number | undefined;
 }
 
 /** What a click picked: an account or a territory, each by its index. */
