@@ -6,6 +6,7 @@ import { newId } from '../ids.js';
 import type { WorkspaceContext } from '../context.js';
 import { issueToken } from './token-secret.js';
 import { lockWorkspace, otherAdminMembers, otherLiveAdminTokens } from './workspace-admins.js';
+import { forgetActors } from './actor-cache.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -94,7 +95,7 @@ export async function revokeToken({
 }): Promise<{ id: string }> {
   const { workspaceId } = ctx.actor;
   const now = new Date();
-  return ctx.services.db.transaction(async (tx) => {
+  const revoked = await ctx.services.db.transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId);
     const [token] = await tx
       .select({ id: apiTokens.id, role: apiTokens.role, name: apiTokens.name })
@@ -114,4 +115,6 @@ export async function revokeToken({
     await tx.delete(apiTokens).where(eq(apiTokens.id, token.id));
     return { id: token.id };
   });
+  forgetActors(ctx.services.db);
+  return revoked;
 }

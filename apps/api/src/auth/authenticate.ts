@@ -2,6 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Actor } from '../context.js';
 import type { Database } from '../db/database.js';
 import { apiTokens, memberships, sessions } from '../db/schema/index.js';
+import { actorCache } from './actor-cache.js';
 import { hashSecret, isPlausibleToken } from './token-secret.js';
 
 export const SESSION_COOKIE = 'tessera_session';
@@ -28,26 +29,38 @@ export async function authenticate(
 
 async function tokenActor(db: Database, token: string, now: Date): Promise<Actor | null> {
   if (!isPlausibleToken(token)) return null;
-  const [row] = await db
-    .select()
-    .from(apiTokens)
-    .where(eq(apiTokens.hash, hashSecret(token)));
+  const hash = hashSecret(token);
+  const cache = actorCache(db);
+  const cached = cache.get(hash, now.getTime());
+  if (cached) return cached;
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.hash, hash));
   if (!row || (row.expiresAt && row.expiresAt <= now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
-  return { kind: 'token', tokenId: row.id, workspaceId: row.workspaceId, role: row.role };
+  const actor: Actor = {
+    kind: 'token',
+    tokenId: row.id,
+    workspaceId: row.workspaceId,
+    role: row.role,
+  };
+  cache.set(hash, actor, now.getTime(), row.expiresAt);
+  return actor;
 }
 
 async function sessionActor(db: Database, id: string, now: Date): Promise<Actor | null> {
   if (!isPlausibleToken(id)) return null;
   const idHash = hashSecret(id);
+  const cache = actorCache(db);
+  const cached = cache.get(idHash, now.getTime());
+  if (cached) return cached;
   const [row] = await db
     .select({
       userId: sessions.userId,
       workspaceId: sessions.workspaceId,
       csrfToken: sessions.csrfToken,
       role: memberships.role,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(
@@ -59,7 +72,10 @@ async function sessionActor(db: Database, id: string, now: Date): Promise<Actor 
     )
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
   if (!row) return null;
-  return { kind: 'user', ...row, sessionHash: idHash };
+  const { expiresAt, ...member } = row;
+  const actor: Actor = { kind: 'user', ...member, sessionHash: idHash };
+  cache.set(idHash, actor, now.getTime(), expiresAt);
+  return actor;
 }
 
 export function readCookie(header: string | null, name: string): string | null {

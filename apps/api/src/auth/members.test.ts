@@ -132,6 +132,19 @@ describe('members over REST', () => {
     ).toBe(401);
   });
 
+  it("gives a demoted member's session its new role at once", async () => {
+    const { userId } = await addMemberOverHttp(server, {
+      email: 'demoted@example.com',
+      password: PASSWORD,
+      role: 'planner',
+    });
+    const session = await signInOverHttp(server, 'demoted@example.com', PASSWORD);
+    const me = () => trpc(server, 'query', 'auth.me', undefined, { cookie: session.cookie });
+    expect((await me()).data).toMatchObject({ role: 'planner' });
+    await server.api(`/api/members/${userId}`, json('PUT', { role: 'viewer' }));
+    expect((await me()).data).toMatchObject({ role: 'viewer' });
+  });
+
   it("answers another workspace's member as not found", async () => {
     const other = await addWorkspace(server);
     const { userId } = await addMemberOverHttp(

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { memberships, users, type Role } from '../db/schema/index.js';
 import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { forgetActors } from './actor-cache.js';
 import { hashPassword } from './password.js';
 import { normalizeEmail } from './sign-in.js';
 import { lockWorkspace, otherAdminMembers, type Transaction } from './workspace-admins.js';
@@ -101,7 +102,7 @@ export async function setMemberRole({
   input: { userId: string; role: Role };
 }): Promise<Member> {
   const { workspaceId } = ctx.actor;
-  return ctx.services.db.transaction(async (tx) => {
+  const changed = await ctx.services.db.transaction(async (tx) => {
     const member = await lockedMember(tx, workspaceId, input.userId);
     if (member.role === 'admin' && input.role !== 'admin') {
       await keepAnAdmin(tx, workspaceId, member, 'demote');
@@ -112,6 +113,8 @@ export async function setMemberRole({
       .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, member.userId)));
     return { ...member, role: input.role };
   });
+  forgetActors(ctx.services.db);
+  return changed;
 }
 
 /** Takes a member out of the workspace (their account stays); the last admin cannot leave. */
@@ -123,7 +126,7 @@ export async function removeMember({
   input: { userId: string };
 }): Promise<Member> {
   const { workspaceId } = ctx.actor;
-  return ctx.services.db.transaction(async (tx) => {
+  const removed = await ctx.services.db.transaction(async (tx) => {
     const member = await lockedMember(tx, workspaceId, input.userId);
     if (member.role === 'admin') await keepAnAdmin(tx, workspaceId, member, 'remove');
     // Their sessions in this workspace stop at once: authentication joins on the membership.
@@ -132,6 +135,8 @@ export async function removeMember({
       .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, member.userId)));
     return member;
   });
+  forgetActors(ctx.services.db);
+  return removed;
 }
 
 async function lockedMember(tx: Transaction, workspaceId: string, userId: string): Promise<Member> {

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { sessions } from '../db/schema/index.js';
 import { SESSION_COOKIE } from './authenticate.js';
 import { hashSecret } from './token-secret.js';
+import { forgetActors } from './actor-cache.js';
 
 export const SESSION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,6 +32,7 @@ export async function openSession(
 
 export async function closeSession(db: Database, idHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, idHash));
+  forgetActors(db);
 }
 
 /**
