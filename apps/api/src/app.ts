@@ -15,7 +15,7 @@ import { requestTimeout } from './http/middleware/request-timeout/index.js';
 import { securityHeaders } from './http/middleware/security-headers/index.js';
 import { openApiDocument } from './http/openapi.js';
 import { requestContext } from './http/request-context.js';
-import { errorResponse, handleRest } from './http/rest.js';
+import { createRestHandler, errorResponse } from './http/rest.js';
 import { plainRoutes } from './http/routes/index.js';
 import { appRouter } from './routers/app-router.js';
 import type { Services } from './services/services.js';
@@ -78,7 +78,8 @@ export function createApp(services: Services): Hono {
   );
 
   for (const route of plainRoutes) route.register(app, services);
-  app.all('/api/*', (c) => handleRest(services, c.req.raw, c.get('requestId')));
+  const rest = createRestHandler(services);
+  app.all('/api/*', (c) => rest(c.req.raw, c.get('requestId')));
 
   const webDir = services.config.webDir;
   if (webDir && existsSync(join(webDir, 'index.html'))) {

@@ -1,23 +1,23 @@
-import { createOpenApiFetchHandler } from 'trpc-to-openapi';
 import type { AnyTRPCProcedure } from '@trpc/server';
 import { formatZodIssue } from '@tessera/core';
 import type { z } from 'zod';
 import { errorBody, type ErrorBody } from '../errors.js';
 import { appRouter } from '../routers/app-router.js';
 import type { Services } from '../services/services.js';
+import { createOpenApiFetchBridge } from './openapi-fetch.js';
 import { requestContext } from './request-context.js';
 
-/** The REST surface: the tRPC procedures that carry `openapi` meta, served under `/api`. */
-export async function handleRest(
+/**
+ * The REST surface: the tRPC procedures that carry `openapi` meta, served under `/api`. Made
+ * once per server, so the procedures' paths are matched without rebuilding them per request.
+ */
+export function createRestHandler(
   services: Services,
-  req: Request,
-  requestId: string,
-): Promise<Response> {
-  const response = await createOpenApiFetchHandler({
+): (req: Request, requestId: string) => Promise<Response> {
+  const bridge = createOpenApiFetchBridge<{ original: Request; requestId: string }>({
     endpoint: '/api',
     router: appRouter,
-    req: withJsonBody(req),
-    createContext: () => requestContext(services, req, requestId),
+    createContext: (_req, { original, requestId }) => requestContext(services, original, requestId),
     onError: ({ error, path }) => {
       if (errorBody(error).code === 'INTERNAL') services.log.error(`rest ${path ?? '?'}`, error);
     },
@@ -29,12 +29,15 @@ export async function handleRest(
       return status ? { status } : {};
     },
   });
-  if (response.status < 400) return response;
-  return errorResponse(
-    restErrorBody(await response.json().catch(() => null), response.status),
-    response.status,
-    requestId,
-  );
+  return async (req, requestId) => {
+    const response = await bridge(withJsonBody(req), { original: req, requestId });
+    if (response.status < 400) return response;
+    return errorResponse(
+      restErrorBody(await response.json().catch(() => null), response.status),
+      response.status,
+      requestId,
+    );
+  };
 }
 
 /** `{ code, message, details?, requestId }`: the one error shape of every REST response. */
