@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*', 'examples/*'],
+    // apps/web/e2e: the planner in Chromium against a real server (its own project: it builds the
+    // app and starts a browser once per run).
+    projects: ['packages/*', 'apps/*', 'examples/*', 'apps/web/e2e'],
   },
 });
