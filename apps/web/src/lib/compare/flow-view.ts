@@ -21,12 +21,12 @@ export interface FlowView {
  * The flows of a pair: the cells of its matrix that hold moved accounts. compareRuns decides
  * per cell whether its accounts stay (same territory id and rep on both sides) or move, so a
  * cell that holds one moved account holds only moved accounts: its counts are the flow.
- * `label` turns a row or column label (a territory id, or the unassigned / absent rows) into
- * the words shown.
+ * `label` turns a row or column label (a territory id of the first or second run, or the
+ * unassigned / absent rows) into the words shown.
  */
 export function flowView(
   pair: PairComparison,
-  label: (id: string) => string = (id) => id,
+  label: (id: string, side: 'from' | 'to') => string = (id) => id,
 ): FlowView {
   const { flow, moved } = pair;
   const cols = flow.to.length;
@@ -45,8 +45,8 @@ export function flowView(
     flows.push({
       from,
       to,
-      fromLabel: label(flow.from[from] ?? ''),
-      toLabel: label(flow.to[to] ?? ''),
+      fromLabel: label(flow.from[from] ?? '', 'from'),
+      toLabel: label(flow.to[to] ?? '', 'to'),
       accounts,
       workload,
     });
