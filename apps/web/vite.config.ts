@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-static';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
+import { tesseraPlugins } from './vite/tessera-plugins.ts';
 
 // Workspace packages are bundled from their TypeScript sources (the `@tessera/source` export
 // condition), not from their built `dist`: the planner then builds, runs `vite dev` and hot-reloads
@@ -15,6 +16,7 @@ export default defineConfig({
       // index.html, which boots the client-side router.
       adapter: adapter({ fallback: 'index.html', strict: true }),
     }),
+    tesseraPlugins(),
   ],
   resolve: { conditions: [SOURCE, ...defaultClientConditions] },
   // Kit also builds a server bundle (it renders the fallback page with it): the workspace
@@ -23,7 +25,8 @@ export default defineConfig({
     noExternal: [/^@tessera\//],
     resolve: { conditions: [SOURCE, ...defaultServerConditions], externalConditions: [SOURCE] },
   },
-  worker: { format: 'es' },
+  // The project config's strategy plugins, bundled into the scenario worker (see the plugin).
+  worker: { format: 'es', plugins: () => [tesseraPlugins()] },
   server: {
     // `vite dev` beside a running API (`pnpm start`): the app calls /trpc and /api on its own
     // origin, so the session cookie and CSRF checks work as they do when the API serves the build.

@@ -1,4 +1,6 @@
 import { tesseraProject } from '@tessera/tooling/vitest';
+import { mergeConfig } from 'vitest/config';
 
 // Unit tests beside the code (src/**/*.test.ts); the browser suite is its own project (e2e/).
-export default tesseraProject('web');
+// The Vite plugin's tests sit beside it in vite/.
+export default mergeConfig(tesseraProject('web'), { test: { include: ['vite/**/*.test.ts'] } });

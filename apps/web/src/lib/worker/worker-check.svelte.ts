@@ -1,0 +1,140 @@
+import type { RunStage } from '@tessera/scenarios';
+import { describeError } from '../api/errors.ts';
+import { loadDataset } from '../data/load-dataset.ts';
+import { runInWorker } from './planner-pool.ts';
+
+export type CheckState = 'idle' | 'loading' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** What one check measured. */
+export interface CheckResult {
+  accounts: number;
+  reps: number;
+  /** From the request to core's table data in this page, in ms. */
+  loadMs: number;
+  /** From asking the pool to the outcome in this page (the dataset's first trip to a worker included). */
+  runMs: number;
+  /** The run as the worker timed it. */
+  workerMs: number;
+  /** Accounts the plan has a place for, and those it left without a territory. */
+  planAccounts: number;
+  unassigned: number;
+  territories: number;
+}
+
+/** The scenario the check runs: the geographic strategy with its defaults. */
+export const CHECK_SCENARIO = {
+  version: 1,
+  name: 'Browser check: geographic',
+  strategy: { id: 'geographic' },
+  seed: 1,
+} as const;
+
+/**
+ * "Can this browser plan this dataset?": loads a dataset into the page (binary columns decoded
+ * in a worker) and runs a geographic scenario in the scenario worker, timing both and
+ * watching the main thread for long tasks (over 50 ms) while it does.
+ */
+export class WorkerCheck {
+  state = $state<CheckState>('idle');
+  loaded = $state(0);
+  total = $state(0);
+  runFraction = $state(0);
+  runStage = $state<RunStage | null>(null);
+  result = $state.raw<CheckResult | null>(null);
+  problem = $state<string | null>(null);
+  /** Main-thread tasks over 50 ms seen during the check, and the longest one. */
+  longTasks = $state(0);
+  longestTaskMs = $state(0);
+  #controller: AbortController | null = null;
+
+  async run(datasetId: string): Promise<void> {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    const { signal } = controller;
+    // Read through a call: the flag changes across the awaits below.
+    const stopped = (): boolean => signal.aborted;
+    this.state = 'loading';
+    this.loaded = 0;
+    this.total = 0;
+    this.runFraction = 0;
+    this.runStage = null;
+    this.result = null;
+    this.problem = null;
+    this.longTasks = 0;
+    this.longestTaskMs = 0;
+    const stopWatching = this.#watchLongTasks();
+    try {
+      const loadStart = performance.now();
+      const { data } = await loadDataset(datasetId, {
+        signal,
+        onProgress: (loaded, total) => {
+          if (stopped()) return;
+          this.loaded = loaded;
+          this.total = total;
+        },
+      });
+      const loadMs = performance.now() - loadStart;
+      if (stopped()) return;
+      this.state = 'running';
+      const runStart = performance.now();
+      const outcome = await runInWorker(datasetId, CHECK_SCENARIO, {
+        signal,
+        onProgress: (progress) => {
+          if (stopped()) return;
+          this.runFraction = progress.fraction;
+          this.runStage = progress.stage;
+        },
+      });
+      const runMs = performance.now() - runStart;
+      if (stopped()) return;
+      let unassigned = 0;
+      for (const territory of outcome.plan.territoryOf) if (territory < 0) unassigned++;
+      this.result = {
+        accounts: data.accounts.id.offsets.length - 1,
+        reps: data.reps.id.offsets.length - 1,
+        loadMs,
+        runMs,
+        workerMs: outcome.timings.totalMs,
+        planAccounts: outcome.plan.territoryOf.length,
+        unassigned,
+        territories: outcome.plan.territories.length,
+      };
+      // Tasks are reported after they end: let the last ones arrive before saying done.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      stopWatching();
+      this.state = 'done';
+    } catch (cause) {
+      if (stopped()) {
+        this.state = 'cancelled';
+        return;
+      }
+      this.problem = describeError(cause).message;
+      this.state = 'failed';
+    } finally {
+      stopWatching();
+    }
+  }
+
+  cancel(): void {
+    this.#controller?.abort();
+    this.#controller = null;
+    if (this.state === 'loading' || this.state === 'running') this.state = 'cancelled';
+  }
+
+  #watchLongTasks(): () => void {
+    if (!PerformanceObserver.supportedEntryTypes.includes('longtask')) return () => {};
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        this.longTasks++;
+        this.longestTaskMs = Math.max(this.longestTaskMs, entry.duration);
+      }
+    });
+    observer.observe({ type: 'longtask' });
+    let watching = true;
+    return () => {
+      if (watching) observer.disconnect();
+      watching = false;
+    };
+  }
+}
