@@ -1,0 +1,215 @@
+import { parseScenario } from '@tessera/scenarios';
+import { TesseraError } from '@tessera/core';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { checkA11y, describeInBrowser, screenshot, signInAsAdmin, useTessera } from './harness.ts';
+
+// Small enough for SwiftShader and two shared cores; big enough for real territories.
+const SAMPLE = { accounts: 1500, reps: 12, seed: 7 };
+const RUN_TIMEOUT = 90_000;
+
+/** The message @tessera/scenarios' own parser gives for a scenario: what the builder must show. */
+function parserMessage(scenario: unknown): string {
+  try {
+    parseScenario(scenario);
+  } catch (error) {
+    if (error instanceof TesseraError) return error.message;
+    throw error;
+  }
+  throw new Error('the scenario parsed: expected a refusal');
+}
+
+/** Distinct colours in a screenshot of an element, counted in the page (no PNG decoder here). */
+async function distinctColours(page: Page, selector: string): Promise<number> {
+  const png = await page.locator(selector).screenshot();
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 16) {
+      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    }
+    return colours.size;
+  }, png.toString('base64'));
+}
+
+async function waitForRun(page: Page): Promise<void> {
+  await page
+    .locator('[data-testid="scenario-page"][data-run-state="done"]')
+    .waitFor({ timeout: RUN_TIMEOUT });
+}
+
+describeInBrowser('scenarios', () => {
+  const app = useTessera();
+  let datasetId = '';
+  let scenarioId = '';
+
+  it('builds a scenario on the sample data, runs it in the worker and shows its results', async () => {
+    const created = await app().api('/api/datasets/sample', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(SAMPLE),
+    });
+    expect(created.status).toBe(201);
+    datasetId = ((await created.json()) as { id: string }).id;
+
+    const page = await app().newPage();
+    await signInAsAdmin(page, `/scenarios/new?dataset=${datasetId}`);
+    await page.getByTestId('strategy-params').waitFor();
+
+    // The picker lists what the worker knows, built-ins included.
+    const options = await page.getByTestId('strategy-select').locator('option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['Geographic', 'Nearest rep', 'Rep skill']));
+
+    await page.getByTestId('scenario-name').fill('West push');
+    // The parameter form comes from the schema: a number with its default and range.
+    const tolerance = page.getByLabel('Tolerance', { exact: true });
+    expect(await tolerance.inputValue()).toBe('0.05');
+    await tolerance.fill('0.1');
+
+    // An edit with a bad factor: the builder says what the scenario package says, word for word.
+    await page.getByLabel('New edit').selectOption({ label: 'Scale potential or workload' });
+    await page.getByTestId('add-edit').click();
+    const edit = page.getByTestId('edit').first();
+    await edit.getByLabel('Factor').fill('-1');
+    await edit.getByRole('radio', { name: 'A filter' }).check();
+    await edit.getByRole('textbox', { name: 'Filter' }).fill('potential > 0');
+    const expected = parserMessage({
+      version: 1,
+      name: 'West push',
+      edits: [{ type: 'scale', measure: 'potential', factor: -1, accounts: { filter: 'potential > 0' } }],
+      strategy: { id: 'geographic', params: { tolerance: 0.1 } },
+      seed: 0,
+    });
+    const check = page.getByTestId('scenario-check');
+    await page.locator('[data-testid="scenario-check"][data-valid="false"]').waitFor();
+    expect(await check.textContent()).toContain(expected);
+    expect(await edit.textContent()).toContain('must be at least 0');
+    expect(await page.getByTestId('run').isDisabled()).toBe(true);
+    await checkA11y(page);
+
+    await edit.getByLabel('Factor').fill('1.5');
+    await page.locator('[data-testid="scenario-check"][data-valid="true"]').waitFor({ state: 'attached' });
+    await screenshot(page, 'scenario-builder');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'scenario-builder-1920');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await page.getByTestId('run').click();
+    await waitForRun(page);
+
+    // KPI cards with their plain names, a row per territory, the map drawn.
+    const kpis = page.getByTestId('kpis');
+    for (const name of ['Balance index', 'Workload deviation', 'Compactness', 'Travel', 'Continuity']) {
+      expect(await kpis.textContent()).toContain(name);
+    }
+    const rows = page.getByTestId('territory-table').locator('tbody tr');
+    expect(await rows.count()).toBe(SAMPLE.reps);
+
+    // Sorting by the keyboard: the header button, Enter; aria-sort follows.
+    const workloadHeader = page.getByTestId('territory-table').getByRole('columnheader', { name: /Workload/ });
+    await workloadHeader.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    expect(await workloadHeader.getAttribute('aria-sort')).toBe('descending');
+    const workloads = await rows.locator('td:nth-of-type(3)').allTextContents();
+    const numbers = workloads.map((w) => Number(w.replace(/[^\d.]/g, '')) * (/K/.test(w) ? 1000 : 1));
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+
+    await page.locator('[data-testid="territory-map"][data-map-ready="true"]').waitFor({ timeout: RUN_TIMEOUT });
+    expect(await distinctColours(page, '[data-testid="map-surface"]')).toBeGreaterThan(8);
+    await checkA11y(page);
+    await screenshot(page, 'scenario-results');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'scenario-results-1920');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Export the plan CSV and read it back: every account of the dataset, once.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('west-push-plan.csv');
+    const stream = await download.createReadStream();
+    let text = '';
+    for await (const chunk of stream) text += String(chunk);
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toBe('account_id,territory_id,rep_id');
+    const ids = new Set(lines.slice(1).map((line) => line.split(',')[0]));
+    expect(ids.size).toBe(SAMPLE.accounts);
+    expect(lines.length - 1).toBe(SAMPLE.accounts);
+
+    // Save: the address becomes the scenario's shareable link.
+    await page.getByTestId('save').click();
+    await page.locator('[data-testid="scenario-page"][data-save-state="saved"]').waitFor();
+    await page.waitForURL(/\/scenarios\/sc_/);
+    scenarioId = new URL(page.url()).pathname.split('/').pop()!;
+    expect(await page.getByTestId('share-link').inputValue()).toBe(page.url());
+    const stored = await app().api(`/api/scenarios/${scenarioId}`);
+    const record = (await stored.json()) as { revision: number; scenario: { name: string; edits: unknown[] } };
+    expect(record.revision).toBe(1);
+    expect(record.scenario.name).toBe('West push');
+    expect(record.scenario.edits).toHaveLength(1);
+  });
+
+  it('tells the second of two saves about the conflict and loses nothing', async () => {
+    const mine = await app().newPage();
+    await signInAsAdmin(mine, `/scenarios/${scenarioId}`);
+    await mine.getByTestId('strategy-params').waitFor();
+    const theirs = await app().newPage();
+    await signInAsAdmin(theirs, `/scenarios/${scenarioId}`);
+    await theirs.getByTestId('strategy-params').waitFor();
+
+    // They rename it and save first.
+    await theirs.getByTestId('scenario-name').fill('West push (their version)');
+    await theirs.getByTestId('save').click();
+    await theirs.locator('[data-testid="scenario-page"][data-save-state="saved"]').waitFor();
+
+    // I change the seed and the name, then save: refused, both versions shown, mine kept.
+    await mine.getByTestId('scenario-name').fill('West push (mine)');
+    await mine.getByLabel('Scenario seed').fill('42');
+    await mine.getByTestId('save').click();
+    const conflict = mine.getByTestId('save-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Someone else saved this scenario');
+    expect(await conflict.getByTestId('conflict-theirs').first().textContent()).toBe('West push (their version)');
+    expect(await conflict.getByTestId('conflict-mine').first().textContent()).toBe('West push (mine)');
+    expect(await mine.getByTestId('scenario-name').inputValue()).toBe('West push (mine)');
+    expect(await mine.getByLabel('Scenario seed').inputValue()).toBe('42');
+    await checkA11y(mine);
+    await screenshot(mine, 'scenario-conflict');
+
+    // Reload theirs and re-apply mine: my name and seed on their revision, then saved.
+    await conflict.getByTestId('conflict-reapply').click();
+    expect(await mine.getByTestId('scenario-name').inputValue()).toBe('West push (mine)');
+    expect(await mine.getByLabel('Scenario seed').inputValue()).toBe('42');
+    await mine.getByTestId('save').click();
+    await mine.locator('[data-testid="scenario-page"][data-save-state="saved"]').waitFor();
+    const record = (await (await app().api(`/api/scenarios/${scenarioId}`)).json()) as {
+      revision: number;
+      scenario: { name: string; seed: number };
+    };
+    expect(record.revision).toBe(3);
+    expect(record.scenario).toMatchObject({ name: 'West push (mine)', seed: 42 });
+  });
+
+  it('runs a second scenario with another strategy', async () => {
+    const page = await app().newPage();
+    await signInAsAdmin(page, `/scenarios/new?dataset=${datasetId}`);
+    await page.getByTestId('strategy-params').waitFor();
+    await page.getByTestId('scenario-name').fill('Nearest rep');
+    await page.getByTestId('strategy-select').selectOption('nearest');
+    await page.getByText('This strategy takes no parameters.').waitFor();
+    await page.getByTestId('run').click();
+    await waitForRun(page);
+    expect(await page.getByTestId('run-results').textContent()).toContain('Results of “Nearest rep”');
+    expect(await page.getByTestId('territory-table').locator('tbody tr').count()).toBeGreaterThan(1);
+    await checkA11y(page);
+  });
+});
