@@ -143,8 +143,15 @@ async function download(
   const prefix = new Uint8Array(COLUMN_FRAME_PREFIX_BYTES);
   let loaded = 0;
   let total = 0;
+  let sliceStart = performance.now();
   try {
     for (;;) {
+      // Chunks already buffered resolve at once, as microtasks of one task: give the page its
+      // turn every few milliseconds, or a fast download is one long task.
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
       const { done, value } = await reader.read();
       if (done) break;
       if (loaded < COLUMN_FRAME_PREFIX_BYTES) {
@@ -166,6 +173,15 @@ async function download(
     await reader.cancel().catch(() => undefined);
     throw error;
   }
+}
+
+// How long the download loop runs before it yields to the page.
+const SLICE_MS = 8;
+
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The chunk alone in its buffer, so transferring that buffer moves nothing else. */
