@@ -13,6 +13,7 @@ const REPO = join(WEB_DIR, '..', '..');
 const SOURCES = [
   join(WEB_DIR, 'src'),
   join(WEB_DIR, 'static'),
+  join(WEB_DIR, 'vite'),
   join(WEB_DIR, 'vite.config.ts'),
   join(WEB_DIR, 'package.json'),
   ...['core', 'plugins', 'scenarios', 'sample-data', 'client'].map((p) =>
