@@ -84,7 +84,9 @@ describeInBrowser('scenarios', () => {
     const expected = parserMessage({
       version: 1,
       name: 'West push',
-      edits: [{ type: 'scale', measure: 'potential', factor: -1, accounts: { filter: 'potential > 0' } }],
+      edits: [
+        { type: 'scale', measure: 'potential', factor: -1, accounts: { filter: 'potential > 0' } },
+      ],
       strategy: { id: 'geographic', params: { tolerance: 0.1 } },
       seed: 0,
     });
@@ -96,7 +98,9 @@ describeInBrowser('scenarios', () => {
     await checkA11y(page);
 
     await edit.getByLabel('Factor').fill('1.5');
-    await page.locator('[data-testid="scenario-check"][data-valid="true"]').waitFor({ state: 'attached' });
+    await page
+      .locator('[data-testid="scenario-check"][data-valid="true"]')
+      .waitFor({ state: 'attached' });
     await screenshot(page, 'scenario-builder');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'scenario-builder-1920');
@@ -107,22 +111,34 @@ describeInBrowser('scenarios', () => {
 
     // KPI cards with their plain names, a row per territory, the map drawn.
     const kpis = page.getByTestId('kpis');
-    for (const name of ['Balance index', 'Workload deviation', 'Compactness', 'Travel', 'Continuity']) {
+    for (const name of [
+      'Balance index',
+      'Workload deviation',
+      'Compactness',
+      'Travel',
+      'Continuity',
+    ]) {
       expect(await kpis.textContent()).toContain(name);
     }
     const rows = page.getByTestId('territory-table').locator('tbody tr');
     expect(await rows.count()).toBe(SAMPLE.reps);
 
     // Sorting by the keyboard: the header button, Enter; aria-sort follows.
-    const workloadHeader = page.getByTestId('territory-table').getByRole('columnheader', { name: /Workload/ });
+    const workloadHeader = page
+      .getByTestId('territory-table')
+      .getByRole('columnheader', { name: /Workload/ });
     await workloadHeader.getByRole('button').focus();
     await page.keyboard.press('Enter');
     expect(await workloadHeader.getAttribute('aria-sort')).toBe('descending');
     const workloads = await rows.locator('td:nth-of-type(3)').allTextContents();
-    const numbers = workloads.map((w) => Number(w.replace(/[^\d.]/g, '')) * (/K/.test(w) ? 1000 : 1));
+    const numbers = workloads.map(
+      (w) => Number(w.replace(/[^\d.]/g, '')) * (/K/.test(w) ? 1000 : 1),
+    );
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
 
-    await page.locator('[data-testid="territory-map"][data-map-ready="true"]').waitFor({ timeout: RUN_TIMEOUT });
+    await page
+      .locator('[data-testid="territory-map"][data-map-ready="true"]')
+      .waitFor({ timeout: RUN_TIMEOUT });
     expect(await distinctColours(page, '[data-testid="map-surface"]')).toBeGreaterThan(8);
     await checkA11y(page);
     await screenshot(page, 'scenario-results');
@@ -152,7 +168,10 @@ describeInBrowser('scenarios', () => {
     scenarioId = new URL(page.url()).pathname.split('/').pop()!;
     expect(await page.getByTestId('share-link').inputValue()).toBe(page.url());
     const stored = await app().api(`/api/scenarios/${scenarioId}`);
-    const record = (await stored.json()) as { revision: number; scenario: { name: string; edits: unknown[] } };
+    const record = (await stored.json()) as {
+      revision: number;
+      scenario: { name: string; edits: unknown[] };
+    };
     expect(record.revision).toBe(1);
     expect(record.scenario.name).toBe('West push');
     expect(record.scenario.edits).toHaveLength(1);
@@ -178,8 +197,12 @@ describeInBrowser('scenarios', () => {
     const conflict = mine.getByTestId('save-conflict');
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('Someone else saved this scenario');
-    expect(await conflict.getByTestId('conflict-theirs').first().textContent()).toBe('West push (their version)');
-    expect(await conflict.getByTestId('conflict-mine').first().textContent()).toBe('West push (mine)');
+    expect(await conflict.getByTestId('conflict-theirs').first().textContent()).toBe(
+      'West push (their version)',
+    );
+    expect(await conflict.getByTestId('conflict-mine').first().textContent()).toBe(
+      'West push (mine)',
+    );
     expect(await mine.getByTestId('scenario-name').inputValue()).toBe('West push (mine)');
     expect(await mine.getByLabel('Scenario seed').inputValue()).toBe('42');
     await checkA11y(mine);
@@ -208,8 +231,12 @@ describeInBrowser('scenarios', () => {
     await page.getByText('This strategy takes no parameters.').waitFor();
     await page.getByTestId('run').click();
     await waitForRun(page);
-    expect(await page.getByTestId('run-results').textContent()).toContain('Results of “Nearest rep”');
-    expect(await page.getByTestId('territory-table').locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('run-results').textContent()).toContain(
+      'Results of “Nearest rep”',
+    );
+    expect(await page.getByTestId('territory-table').locator('tbody tr').count()).toBeGreaterThan(
+      1,
+    );
     await checkA11y(page);
   });
 });

@@ -31,9 +31,9 @@ describe('EDIT_KINDS', () => {
   it('starts each edit with its type, which the parser then checks field by field', () => {
     for (const kind of EDIT_KINDS) {
       expect(kind.blank().type).toBe(kind.type);
-      expect(() =>
-        parseScenario({ version: 1, name: 'x', edits: [kind.blank()] }),
-      ).toThrow(/^scenario "x": edits\[0\]/);
+      expect(() => parseScenario({ version: 1, name: 'x', edits: [kind.blank()] })).toThrow(
+        /^scenario "x": edits\[0\]/,
+      );
     }
   });
 });
@@ -62,7 +62,12 @@ describe('lists', () => {
 describe('describeEdit', () => {
   it('says what an edit does in a line', () => {
     expect(
-      describeEdit({ type: 'scale', measure: 'potential', factor: 2, accounts: { filter: 'region = "West"' } }),
+      describeEdit({
+        type: 'scale',
+        measure: 'potential',
+        factor: 2,
+        accounts: { filter: 'region = "West"' },
+      }),
     ).toBe('Scale potential × 2 for accounts where region = "West"');
     expect(describeEdit({ type: 'reassign', accounts: { ids: ['a1', 'a2'] }, to: 'R2' })).toBe(
       'Give accounts a1, a2 to R2',

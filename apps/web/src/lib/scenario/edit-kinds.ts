@@ -1,3 +1,4 @@
+import { display, withKey } from './json-values.ts';
 import type { EditDraft } from './scenario-draft.ts';
 
 /**
@@ -6,14 +7,7 @@ import type { EditDraft } from './scenario-draft.ts';
  * of accounts to add.
  */
 export type EditFieldKind =
-  | 'rep'
-  | 'text'
-  | 'number'
-  | 'text-or-number'
-  | 'list'
-  | 'measure'
-  | 'selection'
-  | 'new-accounts';
+  'rep' | 'text' | 'number' | 'text-or-number' | 'list' | 'measure' | 'selection' | 'new-accounts';
 
 export interface EditFieldDef {
   /** Where the value sits in the edit's JSON, dotted: `rep.lat`. */
@@ -193,8 +187,7 @@ export function withValueAt<T extends Record<string, unknown>>(
   const [key, ...rest] = path.split('.') as [string, ...string[]];
   const copy: Record<string, unknown> = { ...edit };
   if (rest.length === 0) {
-    if (value === undefined) delete copy[key];
-    else copy[key] = value;
+    return withKey(copy, key, value) as T;
   } else {
     const child = copy[key];
     const base =
@@ -227,7 +220,7 @@ export function describeEdit(edit: EditDraft): string {
   const at = (path: string) => valueAt(edit, path);
   const text = (path: string, fallback = '?') => {
     const v = at(path);
-    return v === undefined || v === '' ? fallback : String(v);
+    return v === undefined || v === '' ? fallback : display(v);
   };
   switch (edit.type) {
     case 'add-rep':

@@ -1,5 +1,6 @@
 import { trpc } from '../api/client.ts';
 import { describeError } from '../api/errors.ts';
+import { withKey } from './json-values.ts';
 import { draftFromStored, scenarioBody, type ScenarioDraft } from './scenario-draft.ts';
 
 /** Another save came first: the version on the server, kept beside the planner's own. */
@@ -27,12 +28,16 @@ export class ScenarioDocument {
   /** Said after a save, for the status line. */
   notice = $state<string | null>(null);
 
-
   get dirty(): boolean {
     return JSON.stringify(this.draft) !== JSON.stringify(this.base);
   }
 
-  constructor(init: { id: string | null; datasetId: string; revision: number; draft: ScenarioDraft }) {
+  constructor(init: {
+    id: string | null;
+    datasetId: string;
+    revision: number;
+    draft: ScenarioDraft;
+  }) {
     this.id = init.id;
     this.datasetId = init.datasetId;
     this.revision = init.revision;
@@ -156,8 +161,10 @@ type DraftKey = keyof ScenarioDraft;
 
 /** Top-level fields that differ between two versions. */
 export function changedKeys(a: ScenarioDraft, b: ScenarioDraft): DraftKey[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as DraftKey[]);
-  return [...keys].filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+  const keys = [...Object.keys(a), ...Object.keys(b)] as DraftKey[];
+  return keys
+    .filter((key, i) => keys.indexOf(key) === i)
+    .filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
 }
 
 /** `theirs` with every top-level field `mine` changed against `base` taken from `mine`. */
@@ -166,10 +173,7 @@ export function mergeChanges(
   mine: ScenarioDraft,
   theirs: ScenarioDraft,
 ): ScenarioDraft {
-  const merged: Record<string, unknown> = { ...theirs };
-  for (const key of changedKeys(base, mine)) {
-    if (mine[key] === undefined) delete merged[key];
-    else merged[key] = mine[key];
-  }
+  let merged: Record<string, unknown> = { ...theirs };
+  for (const key of changedKeys(base, mine)) merged = withKey(merged, key, mine[key]);
   return merged as unknown as ScenarioDraft;
 }

@@ -33,14 +33,14 @@ describe('checkDraft', () => {
   it("checks a built-in strategy's parameters; a plugin's are left to the worker", () => {
     const bad = { ...newDraft('x'), strategy: { id: 'geographic', params: { tolerance: -2 } } };
     const check = checkDraft(bad, registry);
-    expect(check.ok === false && check.path).toBe('strategy.params.tolerance');
+    expect(!check.ok && check.path).toBe('strategy.params.tolerance');
     const plugin = { ...newDraft('x'), strategy: { id: 'round-robin', params: { any: 1 } } };
     expect(checkDraft(plugin, registry).ok).toBe(true);
   });
 
   it('points at the name when it is empty', () => {
     const check = checkDraft(newDraft(''), registry);
-    expect(check.ok === false && [check.path, check.reason]).toEqual(['name', 'must not be empty']);
+    expect(!check.ok && [check.path, check.reason]).toEqual(['name', 'must not be empty']);
   });
 });
 
@@ -69,6 +69,8 @@ describe('stored scenarios', () => {
   });
 
   it('leaves an empty description out of what runs', () => {
-    expect(runnableScenario({ ...newDraft('n'), description: '' })).not.toHaveProperty('description');
+    expect(runnableScenario({ ...newDraft('n'), description: '' })).not.toHaveProperty(
+      'description',
+    );
   });
 });

@@ -55,7 +55,7 @@ export function draftFromStored(stored: Record<string, unknown>): ScenarioDraft 
   const draft: ScenarioDraft = {
     version: SCENARIO_VERSION,
     name: typeof rest.name === 'string' ? rest.name : '',
-    edits: Array.isArray(rest.edits) ? (rest.edits.filter(isEdit) as EditDraft[]) : [],
+    edits: Array.isArray(rest.edits) ? rest.edits.filter(isEdit) : [],
     strategy: {
       id: typeof strategy.id === 'string' ? strategy.id : DEFAULT_SCENARIO_STRATEGY,
       params: isRecord(strategy.params) ? { ...strategy.params } : {},
@@ -112,7 +112,9 @@ export function splitMessage(message: string, name: string): { path: string; rea
   const labels = name === '' ? ['scenario: '] : [`scenario "${name}": `, 'scenario: '];
   const label = labels.find((l) => message.startsWith(l));
   const rest = label ? message.slice(label.length) : message;
-  const match = /^((?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$-]*|\[\d+\])*): (.*)$/s.exec(rest);
+  const match = /^((?:[A-Za-z_$][\w$]*|\[\d+\])(?:\.[A-Za-z_$][\w$-]*|\[\d+\])*): (.*)$/s.exec(
+    rest,
+  );
   if (!match) return { path: '', reason: rest };
   return { path: match[1]!, reason: match[2]! };
 }

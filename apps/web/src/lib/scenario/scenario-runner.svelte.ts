@@ -1,4 +1,9 @@
-import { datasetFromData, toScenarioRun, type RunProgress, type ScenarioRun } from '@tessera/scenarios';
+import {
+  datasetFromData,
+  toScenarioRun,
+  type RunProgress,
+  type ScenarioRun,
+} from '@tessera/scenarios';
 import { TRPCClientError } from '@trpc/client';
 import { describeError } from '../api/errors.ts';
 import { RestError } from '../api/rest.ts';

@@ -1,7 +1,14 @@
 import { geographic, pipeline, repSkill } from '@tessera/plugins';
 import { pluginInfo } from '@tessera/core';
 import { describe, expect, it } from 'vitest';
-import { fieldSpec, formFields, initialValue, labelOf, rangeText, variantOf } from './schema-form.ts';
+import {
+  fieldSpec,
+  formFields,
+  initialValue,
+  labelOf,
+  rangeText,
+  variantOf,
+} from './schema-form.ts';
 
 const schemaOf = (plugin: Parameters<typeof pluginInfo>[0]) => pluginInfo(plugin).paramsSchema;
 
@@ -19,7 +26,11 @@ describe('formFields', () => {
       default: undefined,
     });
     expect(byKey.get('tolerance')?.spec).toMatchObject({ kind: 'number', min: 0, default: 0.05 });
-    expect(byKey.get('centers')?.spec).toEqual({ kind: 'enum', options: ['free', 'reps'], default: 'free' });
+    expect(byKey.get('centers')?.spec).toEqual({
+      kind: 'enum',
+      options: ['free', 'reps'],
+      default: 'free',
+    });
     expect(byKey.get('seed')?.spec.kind).toBe('text-or-number');
     expect(byKey.get('continuityWeight')?.label).toBe('Continuity weight');
     expect(byKey.get('tolerance')?.description).toMatch(/Allowed relative deviation/);
@@ -58,7 +69,10 @@ describe('formFields', () => {
   });
 
   it('reads booleans and consts', () => {
-    expect(fieldSpec({ type: 'boolean', default: true })).toEqual({ kind: 'boolean', default: true });
+    expect(fieldSpec({ type: 'boolean', default: true })).toEqual({
+      kind: 'boolean',
+      default: true,
+    });
     expect(fieldSpec({ type: 'string', const: 'size' })).toEqual({
       kind: 'enum',
       options: ['size'],
@@ -69,7 +83,9 @@ describe('formFields', () => {
 
 describe('rangeText', () => {
   it('says the bounds in words', () => {
-    expect(rangeText({ kind: 'number', integer: false, min: 0, max: 1 })).toBe('a number from 0 to 1');
+    expect(rangeText({ kind: 'number', integer: false, min: 0, max: 1 })).toBe(
+      'a number from 0 to 1',
+    );
     expect(rangeText({ kind: 'number', integer: true, min: 1 })).toBe('a whole number, at least 1');
     expect(rangeText({ kind: 'number', integer: false })).toBeNull();
   });

@@ -152,7 +152,8 @@ export function rangeText(spec: Extract<FieldSpec, { kind: 'number' }>): string 
         ? { value: spec.exclusiveMax, strict: true }
         : null;
   const kind = spec.integer ? 'a whole number' : 'a number';
-  if (low && high && !low.strict && !high.strict) return `${kind} from ${low.value} to ${high.value}`;
+  if (low && high && !low.strict && !high.strict)
+    return `${kind} from ${low.value} to ${high.value}`;
   const parts: string[] = [];
   if (low) parts.push(`${low.strict ? 'above' : 'at least'} ${low.value}`);
   if (high) parts.push(`${high.strict ? 'below' : 'at most'} ${high.value}`);

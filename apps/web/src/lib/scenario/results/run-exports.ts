@@ -4,7 +4,9 @@ import type { ScenarioRun } from '@tessera/scenarios';
 /** The run's plan as plan.csv (`account_id,territory_id,rep_id`), core's writer. */
 export function planCsvBlob(run: ScenarioRun): Blob {
   // The writer yields chunks; a Blob joins them without one big string.
-  return new Blob([...planToCsv(run.plan, run.edited.accounts)], { type: 'text/csv;charset=utf-8' });
+  return new Blob([...planToCsv(run.plan, run.edited.accounts)], {
+    type: 'text/csv;charset=utf-8',
+  });
 }
 
 /** The run's territories as GeoJSON (hulls of their accounts), core's writer. */
@@ -34,5 +36,7 @@ export function download(blob: Blob, fileName: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 0);
 }

@@ -8,7 +8,11 @@ import { nextSort, sortRows } from './table-sort.ts';
 const balance = (index: number, maxDeviation: number) => ({ index, maxDeviation, cv: 0, gini: 0 });
 const metrics: PlanMetrics = {
   territories: [],
-  balance: { workload: balance(91.5, 0.12), potential: balance(80, 0.3), accounts: balance(70, 0.4) },
+  balance: {
+    workload: balance(91.5, 0.12),
+    potential: balance(80, 0.3),
+    accounts: balance(70, 0.4),
+  },
   compactness: { meanDistanceKm: 42.25, kmeansRatio: 1.3 },
   travel: { meanDistanceKm: null },
   continuity: { accountsMovedShare: 0.25, revenueMovedShare: 0.1 },
@@ -94,13 +98,26 @@ describe('charts', () => {
 
 describe('sorting', () => {
   it('flips on the same column, starts a new one its own way, keeps nulls last', () => {
-    expect(nextSort({ key: 'a', direction: 'ascending' }, 'a')).toEqual({ key: 'a', direction: 'descending' });
+    expect(nextSort({ key: 'a', direction: 'ascending' }, 'a')).toEqual({
+      key: 'a',
+      direction: 'descending',
+    });
     expect(nextSort({ key: 'a', direction: 'ascending' }, 'b', 'descending')).toEqual({
       key: 'b',
       direction: 'descending',
     });
     const rows = [{ v: 'T10' }, { v: null }, { v: 'T2' }, { v: 't1' }];
-    expect(sortRows(rows, (r) => r.v, 'ascending').map((r) => r.v)).toEqual(['t1', 'T2', 'T10', null]);
-    expect(sortRows(rows, (r) => r.v, 'descending').map((r) => r.v)).toEqual(['T10', 'T2', 't1', null]);
+    expect(sortRows(rows, (r) => r.v, 'ascending').map((r) => r.v)).toEqual([
+      't1',
+      'T2',
+      'T10',
+      null,
+    ]);
+    expect(sortRows(rows, (r) => r.v, 'descending').map((r) => r.v)).toEqual([
+      'T10',
+      'T2',
+      't1',
+      null,
+    ]);
   });
 });

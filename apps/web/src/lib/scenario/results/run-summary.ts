@@ -97,7 +97,9 @@ export function territoryLines(territories: readonly TerritoryRow[]): TerritoryL
 }
 
 /** What a planner should know about a run, each a sentence: the run's own warnings first. */
-export function runWarnings(outcome: Pick<ScenarioOutcome, 'warnings' | 'infeasible' | 'metrics'>): string[] {
+export function runWarnings(
+  outcome: Pick<ScenarioOutcome, 'warnings' | 'infeasible' | 'metrics'>,
+): string[] {
   const out = [...outcome.warnings];
   if (outcome.infeasible) {
     const achieved = outcome.infeasible.achievedDeviation;
@@ -107,7 +109,8 @@ export function runWarnings(outcome: Pick<ScenarioOutcome, 'warnings' | 'infeasi
     );
   }
   const { unassigned, overCapacity, repsWithoutTerritory } = outcome.metrics.coverage;
-  if (unassigned > 0) out.push(`${count(unassigned, 'account has', 'accounts have')} no territory.`);
+  if (unassigned > 0)
+    out.push(`${count(unassigned, 'account has', 'accounts have')} no territory.`);
   if (overCapacity > 0) {
     out.push(`${count(overCapacity, 'territory is', 'territories are')} over its rep’s capacity.`);
   }

@@ -7,7 +7,10 @@ import type { PageLoad } from './$types';
 export const load = (async ({ url }) => {
   const datasetId = url.searchParams.get('dataset');
   if (!datasetId) {
-    error(400, 'Which dataset? Open a dataset and choose “New scenario”, or add ?dataset=<id> to the address.');
+    error(
+      400,
+      'Which dataset? Open a dataset and choose “New scenario”, or add ?dataset=<id> to the address.',
+    );
   }
   try {
     const dataset = await trpc.datasets.get.query({ id: datasetId });
