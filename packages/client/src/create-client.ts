@@ -1,4 +1,4 @@
-import type { AppRouter } from '@tessera/api';
+import type { ClientRouter } from '@tessera/api';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import {
@@ -9,10 +9,16 @@ import {
 } from './upload-dataset.js';
 import { waitForRun, type WaitForRunOptions } from './wait-for-run.js';
 
+/**
+ * The server's router as clients see it: every procedure's input, output and error shape, and
+ * nothing of the server. For other tRPC tools: `createTRPCClient<TesseraRouter>(…)`.
+ */
+export type TesseraRouter = ClientRouter;
+
 /** Every procedure's input, by path: `RouterInputs['scenarios']['create']`. */
-export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<TesseraRouter>;
 /** Every procedure's output, by path: `RouterOutputs['runs']['get']`. */
-export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<TesseraRouter>;
 /** A run as `runs.get` returns it. */
 export type Run = RouterOutputs['runs']['get'];
 
@@ -37,7 +43,7 @@ export interface ClientHelpers {
 }
 
 /** Every procedure (`client.scenarios.create.mutate(…)`) and the helpers. */
-export type TesseraClient = TRPCClient<AppRouter> & ClientHelpers;
+export type TesseraClient = TRPCClient<TesseraRouter> & ClientHelpers;
 
 /**
  * A client for a Tessera server: the tRPC procedures typed by the server's router (types only:
@@ -49,7 +55,7 @@ export function createClient(options: ClientOptions): TesseraClient {
     token: options.token,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
   };
-  const trpc = createTRPCClient<AppRouter>({
+  const trpc = createTRPCClient<TesseraRouter>({
     links: [
       httpBatchLink({
         url: new URL('trpc', withSlash(options.url)).href,
@@ -80,5 +86,5 @@ export function createClient(options: ClientOptions): TesseraClient {
 type Nothing<T extends never> = T;
 /** A router named like a helper would be hidden by it: this fails the build instead. */
 export type HelpersHideNoRouter = Nothing<
-  Extract<keyof AppRouter['_def']['record'], keyof ClientHelpers>
+  Extract<keyof TesseraRouter['_def']['record'], keyof ClientHelpers>
 >;

@@ -6,6 +6,7 @@ export {
   type RouterOutputs,
   type Run,
   type TesseraClient,
+  type TesseraRouter,
 } from './create-client.js';
 export { TesseraApiError, type ErrorBody } from './api-error.js';
 export type { CsvInput, UploadDatasetInput, UploadedDataset } from './upload-dataset.js';
