@@ -118,6 +118,8 @@ describeInBrowser('comparing scenarios', () => {
     );
     expect(await page.getByTestId('rep-workload').locator('li').count()).toBe(SAMPLE.reps);
 
+    await screenshot(page, 'compare');
+
     // Panning one map moves the other: the view state is shared.
     const first = maps.nth(0).getByTestId('territory-map');
     const second = maps.nth(1).getByTestId('territory-map');
@@ -130,21 +132,37 @@ describeInBrowser('comparing scenarios', () => {
     await page.mouse.down();
     await page.mouse.move(x + 120, y + 40, { steps: 12 });
     await page.mouse.up();
-    await expect.poll(() => first.getAttribute('data-longitude')).not.toBe(before);
-    await expect
-      .poll(() => second.getAttribute('data-longitude'))
-      .toBe(await first.getAttribute('data-longitude'));
+    // SwiftShader on shared cores may take seconds a frame: wait on the attributes, generously.
+    const moving = { timeout: 30_000 };
+    const both = (attribute: string) => async () => {
+      const [one, two] = await Promise.all([
+        first.getAttribute(attribute),
+        second.getAttribute(attribute),
+      ]);
+      return { moved: one !== before, same: one === two };
+    };
+    await expect.poll(both('data-longitude'), moving).toEqual({ moved: true, same: true });
+    // And the other way round: zooming the second map zooms the first.
+    const zoomBefore = await first.getAttribute('data-zoom');
     await maps.nth(1).getByRole('button', { name: 'Zoom in' }).click();
-    const zoom = await second.getAttribute('data-zoom');
-    await expect.poll(() => first.getAttribute('data-zoom')).toBe(zoom);
+    await expect
+      .poll(async () => {
+        const [one, two] = await Promise.all([
+          first.getAttribute('data-zoom'),
+          second.getAttribute('data-zoom'),
+        ]);
+        return { zoomed: one !== zoomBefore, same: one === two };
+      }, moving)
+      .toEqual({ zoomed: true, same: true });
 
     await checkA11y(page);
-    await screenshot(page, 'compare');
   });
 
   it('adopts one scenario, stored through the API for the whole workspace', async () => {
     const page = await app().newPage();
-    await signInAsAdmin(page, `/compare?s=${ids.join(',')}`);
+    await signInAsAdmin(page);
+    // A shared link, opened as it is: the selection comes from the URL alone.
+    await page.goto(`/compare?s=${ids.join(',')}`);
     const maps = await waitForComparison(page, 2);
     await maps
       .nth(1)
@@ -167,7 +185,9 @@ describeInBrowser('comparing scenarios', () => {
       .getByRole('button', { name: `Adopt "${names[0]!}"` })
       .click();
     await maps.nth(0).getByTestId('adopted-badge').waitFor();
-    await expect.poll(() => maps.nth(1).getByTestId('adopted-badge').count()).toBe(0);
+    await expect
+      .poll(() => maps.nth(1).getByTestId('adopted-badge').count(), { timeout: 30_000 })
+      .toBe(0);
     const unmarked = (await (await app().api(`/api/scenarios/${ids[1]!}`)).json()) as {
       scenario: { description?: string };
     };
@@ -177,7 +197,9 @@ describeInBrowser('comparing scenarios', () => {
 
   it('is laid out at 1920×1080, and a link to one scenario asks for another', async () => {
     const page = await app().newPage({ viewport: { width: 1920, height: 1080 } });
-    await signInAsAdmin(page, `/compare?s=${ids.join(',')}`);
+    await signInAsAdmin(page);
+    // A shared link, opened as it is: the selection comes from the URL alone.
+    await page.goto(`/compare?s=${ids.join(',')}`);
     await waitForComparison(page, 2);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1920);
     await screenshot(page, 'compare-1920');
