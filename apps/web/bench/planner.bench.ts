@@ -12,7 +12,8 @@
 // Passed-on lines get `peakRssMB` (the runner's column) from the child's VmHWM when they lack it:
 // the Node side's peak, not Chromium's.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readConfig, startServer } from '@tessera/api';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BUILD_DIR, ensureWebBuild } from '../e2e/build-web.ts';
@@ -42,7 +43,12 @@ await ensureWebBuild((line) => process.stderr.write(`${line}\n`));
 
 /** Runs another bench script of this folder and passes its JSON lines on. */
 async function passOn(script: string): Promise<void> {
-  const child = spawn(process.execPath, [new URL(script, import.meta.url).pathname, String(rows)], {
+  const path = fileURLToPath(new URL(script, import.meta.url));
+  if (!existsSync(path)) {
+    console.error(`planner bench: ${script} is not there, its figures are left out`);
+    return;
+  }
+  const child = spawn(process.execPath, [path, String(rows)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
