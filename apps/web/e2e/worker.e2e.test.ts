@@ -113,7 +113,7 @@ describeInBrowser('datasets in the browser, scenarios in the worker', () => {
     const during = longTasks.filter((task) => task.start + task.duration >= since);
     expect(
       during,
-      `tasks over 50 ms after the click at ${Math.round(since)} ms (load ${figures.loadMs} ms, run ${figures.runMs} ms)`,
+      `tasks over 50 ms after the click at ${Math.round(since)} ms (load ${figures.loadMs} ms, run ${figures.runMs} ms): ${JSON.stringify(during)}`,
     ).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { registerErrorTransfer } from '@tessera/scenarios/worker';
 import { transfer, wrap, type Remote } from 'comlink';
 import { restFetch } from '../api/rest.ts';
 import type { DatasetDecoderApi } from './dataset-decoder-api.ts';
+import { yieldToPage } from './yield-to-page.ts';
 
 export interface LoadDatasetOptions {
   /** Stops waiting; the download itself stops once no caller waits for it any more. */
@@ -177,12 +178,6 @@ async function download(
 
 // How long the download loop runs before it yields to the page.
 const SLICE_MS = 8;
-
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The chunk alone in its buffer, so transferring that buffer moves nothing else. */
 function ownBuffer(chunk: Uint8Array): Uint8Array<ArrayBuffer> {

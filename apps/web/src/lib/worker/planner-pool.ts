@@ -12,6 +12,7 @@ import {
   type ScenarioPool,
 } from '@tessera/scenarios/worker';
 import { loadDataset, type LoadDatasetOptions } from '../data/load-dataset.ts';
+import { yieldToPage } from '../data/yield-to-page.ts';
 
 export interface RunInWorkerOptions {
   /** The run's progress, `fraction` reaching 1 before the outcome arrives. */
@@ -64,6 +65,9 @@ export function createPlannerPool(deps: PlannerPoolDeps): PlannerPool {
   const handleFor = async (datasetId: string, signal: AbortSignal | undefined) => {
     // The loader shares one download between callers and stops it only when all gave up.
     const { data } = await deps.loadDataset(datasetId, { signal });
+    // Each step below in a task of its own: together, for a large dataset, they would be a
+    // long one (the tables built, then each worker's copy made and sent).
+    await yieldToPage();
     const known = handles.get(datasetId);
     if (known?.data === data) return known.handle;
     if (known) pool.drop(known.handle);
@@ -75,6 +79,7 @@ export function createPlannerPool(deps: PlannerPoolDeps): PlannerPool {
   return {
     async runInWorker(datasetId, scenario, options = {}) {
       const handle = await handleFor(datasetId, options.signal);
+      await yieldToPage();
       return pool.runOutcome(handle, scenario, {
         signal: options.signal,
         onProgress: options.onProgress,
