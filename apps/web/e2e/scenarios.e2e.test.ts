@@ -1,6 +1,6 @@
 import { parseScenario } from '@tessera/scenarios';
 import { TesseraError } from '@tessera/core';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { checkA11y, describeInBrowser, screenshot, signInAsAdmin, useTessera } from './harness.ts';
 
@@ -38,6 +38,12 @@ async function distinctColours(page: Page, selector: string): Promise<number> {
     }
     return colours.size;
   }, png.toString('base64'));
+}
+
+async function readDownload(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function waitForRun(page: Page): Promise<void> {
@@ -152,14 +158,34 @@ describeInBrowser('scenarios', () => {
       page.getByTestId('export-csv').click(),
     ]);
     expect(download.suggestedFilename()).toBe('west-push-plan.csv');
-    const stream = await download.createReadStream();
-    let text = '';
-    for await (const chunk of stream) text += String(chunk);
+    const text = await readDownload(download);
     const lines = text.trim().split('\n');
     expect(lines[0]).toBe('account_id,territory_id,rep_id');
     const ids = new Set(lines.slice(1).map((line) => line.split(',')[0]));
     expect(ids.size).toBe(SAMPLE.accounts);
     expect(lines.length - 1).toBe(SAMPLE.accounts);
+
+    // The territories as GeoJSON: a feature per territory, named by its id.
+    const [geojson] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-geojson').click(),
+    ]);
+    expect(geojson.suggestedFilename()).toBe('west-push-territories.geojson');
+    const collection = JSON.parse(await readDownload(geojson)) as {
+      type: string;
+      features: { properties: { id: string } }[];
+    };
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features).toHaveLength(SAMPLE.reps);
+
+    // The revenue simulation, in its own worker: P10 ≤ P50 ≤ P90.
+    await page.getByTestId('simulate').click();
+    await page
+      .locator('[data-testid="simulation"][data-simulation-state="done"]')
+      .waitFor({ timeout: RUN_TIMEOUT });
+    const totals = page.getByTestId('simulation-totals');
+    expect(await totals.textContent()).toMatch(/P10.*P50.*P90/s);
+    await checkA11y(page);
 
     // Save: the address becomes the scenario's shareable link.
     await page.getByTestId('save').click();
@@ -238,5 +264,51 @@ describeInBrowser('scenarios', () => {
       1,
     );
     await checkA11y(page);
+  });
+  it('duplicates and deletes a saved scenario', async () => {
+    const page = await app().newPage();
+    await signInAsAdmin(page, `/scenarios/${scenarioId}`);
+    await page.getByTestId('strategy-params').waitFor();
+    await page.getByTestId('duplicate').click();
+    await page.waitForURL(
+      (url) => url.pathname.startsWith('/scenarios/') && !url.pathname.endsWith(scenarioId),
+    );
+    await page.getByTestId('strategy-params').waitFor();
+    const copyId = new URL(page.url()).pathname.split('/').pop()!;
+    expect(await page.getByTestId('scenario-name').inputValue()).toBe('Copy of West push (mine)');
+    expect(await page.getByLabel('Scenario seed').inputValue()).toBe('42');
+
+    await page.getByTestId('delete').click();
+    await page.getByTestId('confirm-delete').click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect((await app().api(`/api/scenarios/${copyId}`)).status).toBe(404);
+    expect((await app().api(`/api/scenarios/${scenarioId}`)).status).toBe(200);
+  });
+
+  it("shows a run's progress and cancels it, the page usable meanwhile", async () => {
+    // Big enough that the run is still going when Cancel is pressed.
+    const created = await app().api('/api/datasets/sample', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accounts: 60_000, reps: 60, seed: 3 }),
+    });
+    expect(created.status).toBe(201);
+    const big = ((await created.json()) as { id: string }).id;
+    const page = await app().newPage();
+    await signInAsAdmin(page, `/scenarios/new?dataset=${big}`);
+    await page.getByTestId('strategy-params').waitFor();
+    await page.getByTestId('run').click();
+    const bar = page.getByRole('progressbar', { name: 'Run progress' });
+    await bar.waitFor();
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(0);
+    // The page answers while the worker runs: typing in the builder still works.
+    await page.getByTestId('scenario-name').fill('Renamed while running');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Renamed while running',
+    );
+    await page.getByTestId('cancel-run').click();
+    await page.locator('[data-testid="scenario-page"][data-run-state="cancelled"]').waitFor();
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    expect(await page.getByTestId('run').isEnabled()).toBe(true);
   });
 });
