@@ -162,3 +162,26 @@ export function assertColumns(accounts: MapAccounts): void {
     }
   }
 }
+
+/**
+ * deck.gl's binary data for a point layer: typed arrays go to the GPU as they are. Made once
+ * per set of arrays: deck.gl compares `data` by reference, and a new object would upload every
+ * attribute again on every frame.
+ */
+export interface PointData {
+  length: number;
+  attributes: {
+    getPosition: { value: Float32Array; size: 2 };
+    getFillColor?: { value: Uint8Array; size: 4; normalized: true };
+  };
+}
+
+export function pointData(points: AccountPoints, colours?: Uint8Array): PointData {
+  return {
+    length: points.length,
+    attributes: {
+      getPosition: { value: points.positions, size: 2 },
+      ...(colours ? { getFillColor: { value: colours, size: 4, normalized: true } } : {}),
+    },
+  };
+}

@@ -1,6 +1,13 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { loadBasemap, loadCountyBorders, unwrapAntimeridian } from './basemap.ts';
+import countiesTopology from 'us-atlas/counties-10m.json';
+import {
+  countyBordersFrom,
+  loadBasemap,
+  unwrapAntimeridian,
+  type CountiesTopology,
+} from './basemap.ts';
+import { binaryPaths } from './county-borders.ts';
 
 const rings = (coordinates: Position[][] | Position[][][]): Position[][] =>
   (coordinates as unknown[]).flatMap((c) =>
@@ -11,8 +18,8 @@ describe('basemap', () => {
   it('has the states, their borders, the coast and the land around', async () => {
     const basemap = await loadBasemap();
     expect(basemap.states.features.length).toBe(56); // 50 states, DC and 5 territories
-    expect(basemap.stateBorders.geometry.coordinates.length).toBeGreaterThan(50);
-    expect(basemap.coast.geometry.coordinates.length).toBeGreaterThan(10);
+    expect(basemap.stateBorders.features[0]!.geometry.coordinates.length).toBeGreaterThan(50);
+    expect(basemap.coast.features[0]!.geometry.coordinates.length).toBeGreaterThan(10);
     const names = basemap.otherLand.features.map((f) => f.properties?.name as string);
     expect(names).toContain('Canada');
     expect(names).toContain('Mexico');
@@ -31,9 +38,16 @@ describe('basemap', () => {
     }
   });
 
-  it('has the borders between counties of one state', async () => {
-    const borders = await loadCountyBorders();
-    expect(borders.geometry.coordinates.length).toBeGreaterThan(1000);
+  it('has the borders between counties of one state, as binary paths', () => {
+    const borders = countyBordersFrom(countiesTopology as unknown as CountiesTopology);
+    expect(borders.coordinates.length).toBeGreaterThan(1000);
+    const paths = binaryPaths(borders);
+    expect(paths.length).toBe(borders.coordinates.length);
+    const vertices = borders.coordinates.reduce((n, line) => n + line.length, 0);
+    expect(paths.positions.length).toBe(vertices * 2);
+    // Lines follow one another: the second starts where the first one's vertices end.
+    expect(paths.startIndices[1]).toBe(borders.coordinates[0]!.length);
+    expect(paths.positions[0]).toBeCloseTo(borders.coordinates[0]![0]![0]!, 4);
   });
 });
 

@@ -16,9 +16,9 @@ export interface Basemap {
   /** US states as polygons (Census 1:10m cartographic boundaries): the land fill. */
   states: FeatureCollection<Polygon | MultiPolygon>;
   /** Borders between states, each drawn once. */
-  stateBorders: Feature<MultiLineString>;
+  stateBorders: FeatureCollection<MultiLineString>;
   /** The US coastline and outer border. */
-  coast: Feature<MultiLineString>;
+  coast: FeatureCollection<MultiLineString>;
 }
 
 type StatesTopology = Topology<{ states: GeometryCollection; nation: GeometryCollection }>;
@@ -62,27 +62,25 @@ export function basemapFrom(states: StatesTopology, world: WorldTopology): Basem
 }
 
 /**
- * Borders between counties of the same state (state borders are drawn on their own): the
- * 842 KB file, loaded after the first render, shown only when zoomed in.
+ * Borders between counties of the same state (state borders are drawn on their own), from the
+ * 842 KB file. Meshing it takes a few hundred milliseconds, so the page asks a worker
+ * ({@link loadCountyBorders} in county-borders.ts) rather than calling this itself.
  */
-export async function loadCountyBorders(): Promise<Feature<MultiLineString>> {
-  const { default: counties } = await import('us-atlas/counties-10m.json');
-  return countyBordersFrom(counties as unknown as CountiesTopology);
-}
-
-export function countyBordersFrom(counties: CountiesTopology): Feature<MultiLineString> {
+export function countyBordersFrom(counties: CountiesTopology): MultiLineString {
   // County FIPS codes are the state's two digits then three: same prefix, same state.
-  return lines(
-    mesh(
-      counties,
-      counties.objects.counties,
-      (a, b) => a !== b && String(a.id).slice(0, 2) === String(b.id).slice(0, 2),
-    ),
+  return mesh(
+    counties,
+    counties.objects.counties,
+    (a, b) => a !== b && String(a.id).slice(0, 2) === String(b.id).slice(0, 2),
   );
 }
 
-function lines(geometry: MultiLineString): Feature<MultiLineString> {
-  return { type: 'Feature', properties: {}, geometry };
+export type { CountiesTopology };
+
+// A collection, not a bare feature: deck.gl layers compare `data` by reference, and a
+// collection made once is one reference for the map's whole life.
+function lines(geometry: MultiLineString): FeatureCollection<MultiLineString> {
+  return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }] };
 }
 
 function polygonal(f: Feature<GeoJSON.Geometry | null>): Feature<Polygon | MultiPolygon>[] {

@@ -36,6 +36,27 @@ describe('fitView', () => {
     expect(view.zoom).toBeGreaterThan(3);
   });
 
+  it('keeps the box clear of the padding, where the legend sits', () => {
+    const bounds: [number, number, number, number] = [-124, 25, -67, 49];
+    const padding = { top: 20, right: 300, bottom: 20, left: 60 };
+    const view = fitView(bounds, 1280, 800, padding);
+    const viewport = new WebMercatorViewport({ width: 1280, height: 800, ...view });
+    const [east] = viewport.project([bounds[2], bounds[1]]);
+    const [west] = viewport.project([bounds[0], bounds[3]]);
+    expect(east).toBeLessThanOrEqual(1280 - 300 + 1);
+    expect(west).toBeGreaterThanOrEqual(60 - 1);
+  });
+
+  it('still fits a canvas narrower than its padding', () => {
+    const view = fitView([-124, 25, -67, 49], 300, 200, {
+      top: 20,
+      right: 300,
+      bottom: 20,
+      left: 60,
+    });
+    expect(Number.isFinite(view.zoom)).toBe(true);
+  });
+
   it('stops at a street-level zoom for a single point', () => {
     const view = fitView([-100, 40, -100, 40], 800, 600);
     expect(view.zoom).toBeLessThanOrEqual(11);

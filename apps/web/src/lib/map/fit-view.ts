@@ -36,21 +36,43 @@ export function coreBounds(
   return [xs[low]!, ys[low]!, xs[high]!, ys[high]!];
 }
 
+/** Room kept free around the fitted box, in pixels: overlays (legend, buttons) sit there. */
+export interface FitPadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
 /**
- * The view that shows `bounds` in a `width` × `height` canvas with some padding, or the US
- * when there are no bounds or no room yet (a canvas not laid out).
+ * The view that shows `bounds` in a `width` × `height` canvas, clear of `padding`, or the US
+ * when there are no bounds or no room yet (a canvas not laid out). Padding that would leave
+ * less than half the canvas is scaled down, so a narrow map still fits its data.
  */
-export function fitView(bounds: Bounds | null, width: number, height: number): MapViewState {
+export function fitView(
+  bounds: Bounds | null,
+  width: number,
+  height: number,
+  padding: FitPadding = { top: 32, right: 32, bottom: 32, left: 32 },
+): MapViewState {
   if (bounds === null || !(width > 1 && height > 1)) return US_VIEW;
   const [west, south, east, north] = bounds;
-  // Keep the padding smaller than half the canvas, or the fit has no room left to fill.
-  const padding = Math.max(0, Math.min(48, Math.floor(Math.min(width, height) / 4)));
+  const across = Math.min(1, width / 2 / Math.max(1, padding.left + padding.right));
+  const down = Math.min(1, height / 2 / Math.max(1, padding.top + padding.bottom));
   const viewport = new WebMercatorViewport({ width, height }).fitBounds(
     [
       [west, south],
       [east, north],
     ],
-    { padding, maxZoom: MAX_FIT_ZOOM },
+    {
+      padding: {
+        top: Math.floor(padding.top * down),
+        bottom: Math.floor(padding.bottom * down),
+        left: Math.floor(padding.left * across),
+        right: Math.floor(padding.right * across),
+      },
+      maxZoom: MAX_FIT_ZOOM,
+    },
   );
   return { longitude: viewport.longitude, latitude: viewport.latitude, zoom: viewport.zoom };
 }

@@ -1,8 +1,8 @@
 import type { Layer } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Feature, MultiLineString } from 'geojson';
-import type { AccountPoints } from './account-points.ts';
+import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { PointData } from './account-points.ts';
 import type { Basemap } from './basemap.ts';
+import type { PathData } from './county-borders.ts';
 import { MAP_STYLE, pointSize } from './map-style.ts';
 import type { Rgba } from './palette.ts';
 import type { MapRep, TerritoryShapes } from './types.ts';
@@ -10,13 +10,13 @@ import type { MapRep, TerritoryShapes } from './types.ts';
 /** Everything one frame of the map shows; each field replaced whole when it changes. */
 export interface MapScene {
   basemap: Basemap | null;
-  counties: Feature<MultiLineString> | null;
+  /** Borders between counties, once loaded. */
+  counties: PathData | null;
   zoom: number;
-  points: AccountPoints;
-  /** RGBA per point of `points`. */
-  colours: Uint8Array;
+  /** The located accounts with their colours. */
+  accounts: PointData;
   /** Accounts drawn ringed on top (moved between scenarios), or null. */
-  highlight: AccountPoints | null;
+  highlight: PointData | null;
   shapes: TerritoryShapes | null;
   /** Colour of each shape's territory, by the feature's `properties.id`. */
   shapeColour: (territoryId: string) => Rgba;
@@ -58,12 +58,13 @@ export function mapLayers(scene: MapScene): Layer[] {
   }
   if (scene.counties && scene.zoom >= MAP_STYLE.countyMinZoom) {
     layers.push(
-      new GeoJsonLayer({
+      new PathLayer({
         id: 'county-borders',
-        data: [scene.counties],
-        getLineColor: MAP_STYLE.countyBorder,
-        lineWidthUnits: 'pixels',
-        getLineWidth: 0.6,
+        data: scene.counties,
+        _pathType: 'open',
+        getColor: MAP_STYLE.countyBorder,
+        widthUnits: 'pixels',
+        getWidth: 0.6,
       }),
     );
   }
@@ -71,14 +72,14 @@ export function mapLayers(scene: MapScene): Layer[] {
     layers.push(
       new GeoJsonLayer({
         id: 'state-borders',
-        data: [basemap.stateBorders],
+        data: basemap.stateBorders,
         getLineColor: MAP_STYLE.stateBorder,
         lineWidthUnits: 'pixels',
         getLineWidth: 0.9,
       }),
       new GeoJsonLayer({
         id: 'coast',
-        data: [basemap.coast],
+        data: basemap.coast,
         getLineColor: MAP_STYLE.coast,
         lineWidthUnits: 'pixels',
         getLineWidth: 1,
@@ -113,17 +114,11 @@ export function mapLayers(scene: MapScene): Layer[] {
       }),
     );
   }
-  const size = pointSize(scene.points.length);
+  const size = pointSize(scene.accounts.length);
   layers.push(
     new ScatterplotLayer({
       id: LAYER.accounts,
-      data: {
-        length: scene.points.length,
-        attributes: {
-          getPosition: { value: scene.points.positions, size: 2 },
-          getFillColor: { value: scene.colours, size: 4, normalized: true },
-        },
-      },
+      data: scene.accounts,
       pickable: true,
       radiusUnits: 'meters',
       getRadius: size.metres,
@@ -140,10 +135,7 @@ export function mapLayers(scene: MapScene): Layer[] {
     layers.push(
       new ScatterplotLayer({
         id: LAYER.moved,
-        data: {
-          length: scene.highlight.length,
-          attributes: { getPosition: { value: scene.highlight.positions, size: 2 } },
-        },
+        data: scene.highlight,
         pickable: true,
         filled: false,
         stroked: true,
