@@ -36,15 +36,17 @@ describeInBrowser('the workspace home', () => {
     await signInAsAdmin(page);
     const datasets = page.getByTestId('datasets');
     await datasets.waitFor();
-    const datasetLink = datasets.getByRole('link', { name: 'East coast accounts' });
+    const datasetLink = datasets.getByRole('link', { name: 'East coast accounts', exact: true });
     expect(await datasetLink.getAttribute('href')).toBe(`/datasets/${dataset.id}`);
     expect(await datasets.locator('tbody tr').first().textContent()).toMatch(/4\s*2/);
 
     const scenarios = page.getByTestId('scenarios');
-    const scenarioLink = scenarios.getByRole('link', { name: 'Nearest rep' });
+    const scenarioLink = scenarios.getByRole('link', { name: 'Nearest rep', exact: true });
     expect(await scenarioLink.getAttribute('href')).toBe(`/scenarios/${scenario.id}`);
     expect(
-      await scenarios.getByRole('link', { name: 'East coast accounts' }).getAttribute('href'),
+      await scenarios
+        .getByRole('link', { name: 'East coast accounts', exact: true })
+        .getAttribute('href'),
     ).toBe(`/datasets/${dataset.id}`);
 
     // The nav marks where we are.
