@@ -75,8 +75,11 @@ async function passOn(script: string): Promise<void> {
   }
 }
 
-await passOn('./map-render.ts');
-await passOn('./worker-run.ts');
+// `--compare-only`: just this file's own figure (the others take minutes each).
+if (!process.argv.includes('--compare-only')) {
+  await passOn('./map-render.ts');
+  await passOn('./worker-run.ts');
+}
 
 async function api<T>(url: string, path: string, body: unknown): Promise<T> {
   const response = await fetch(`${url}${path}`, {
@@ -176,6 +179,9 @@ try {
   const tasks = await comparePage.evaluate(
     () => (window as unknown as { benchTasks: number[] }).benchTasks,
   );
+  const comparedMs = await comparePage.evaluate(
+    () => performance.getEntriesByName('tessera:comparison-ready')[0]?.startTime ?? Number.NaN,
+  );
   await comparePage.context().close();
   console.log(
     JSON.stringify({
@@ -184,6 +190,7 @@ try {
       ms: Math.round(compareMs),
       peakRssMB: peakRssMB(),
       reps,
+      comparedMs: Math.round(comparedMs),
       longestMainThreadTaskMs: Math.round(Math.max(0, ...tasks)),
     }),
   );

@@ -51,6 +51,8 @@ export class ComparisonState {
         },
       });
       if (controller.signal.aborted) return;
+      // For benches: when the comparison was ready, apart from when the maps drew it.
+      performance.mark('tessera:comparison-ready');
       this.records = loaded.records;
       this.names = loaded.names;
       this.runs = loaded.runs;
