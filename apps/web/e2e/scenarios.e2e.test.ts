@@ -265,6 +265,27 @@ describeInBrowser('scenarios', () => {
     );
     await checkA11y(page);
   });
+  it('asks before leaving with unsaved changes, and keeps them when told to stay', async () => {
+    const page = await app().newPage();
+    await signInAsAdmin(page, `/scenarios/${scenarioId}`);
+    await page.getByTestId('strategy-params').waitFor();
+    await page.getByTestId('scenario-name').fill('Not saved yet');
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Workspace' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/not saved/);
+    expect(new URL(page.url()).pathname).toBe(`/scenarios/${scenarioId}`);
+    expect(await page.getByTestId('scenario-name').inputValue()).toBe('Not saved yet');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('link', { name: 'Workspace' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  });
+
   it('duplicates and deletes a saved scenario', async () => {
     const page = await app().newPage();
     await signInAsAdmin(page, `/scenarios/${scenarioId}`);
