@@ -75,12 +75,23 @@ describe('colourTerritories', () => {
     expect(colour[2]).toBe(colour[1]);
   });
 
-  it('colours a ring of many territories with two or three colours', () => {
+  it('gives each territory its own colour while the palette lasts', () => {
+    fc.assert(
+      fc.property(arbitraryGraph, ({ size, edges }) => {
+        fc.pre(size <= 17);
+        const colour = colourTerritories(graph(size, edges), 17);
+        expect(new Set(colour).size).toBe(size);
+      }),
+    );
+  });
+
+  it('spreads a large plan over the whole palette', () => {
     const size = 3000; // past the DSATUR limit: the degree-ordered pass
     const edges = Array.from({ length: size }, (_, i) => [i, (i + 1) % size] as const);
     const colour = colourTerritories(graph(size, edges), 9);
-    expect(Math.max(...colour)).toBeLessThanOrEqual(2);
     for (let i = 0; i < size; i++) expect(colour[i]).not.toBe(colour[(i + 1) % size]);
+    const counts = Array.from({ length: 9 }, (_, c) => colour.filter((x) => x === c).length);
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(Math.floor(size / 9) - 1);
   });
 
   it('refuses a palette of no colours', () => {

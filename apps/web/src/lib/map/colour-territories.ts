@@ -7,6 +7,9 @@ const DSATUR_LIMIT = 2000;
  * A palette index for every territory such that adjacent territories differ whenever the
  * palette allows: greedy colouring never needs more than (largest degree + 1) colours, so with
  * a palette larger than every territory's neighbour count no two neighbours share a colour.
+ * Among the colours its neighbours leave free, a territory takes the one used least so far
+ * (palette order breaks ties): a plan with no more territories than colours gets each its own
+ * colour, and a larger one spreads over the whole palette, so the legend tells them apart.
  *
  * The order is DSATUR (Brélaz 1979): next the territory whose neighbours already use the most
  * distinct colours, ties broken by degree, then by index, so the same plan always gets the
@@ -19,14 +22,16 @@ export function colourTerritories(adjacency: TerritoryAdjacency, paletteSize: nu
   }
   const { size, contacts } = adjacency;
   const colour = new Int32Array(size).fill(-1);
+  const uses = new Uint32Array(paletteSize);
   const order = size <= DSATUR_LIMIT ? null : degreeOrder(adjacency);
   // For each territory, how many of its neighbours hold each colour.
   const seen = Array.from({ length: size }, () => new Map<number, number>());
 
   for (let step = 0; step < size; step++) {
     const t = order ? order[step]! : mostSaturated(adjacency, colour, seen);
-    const c = pickColour(contacts[t]!, colour, paletteSize);
+    const c = pickColour(contacts[t]!, colour, uses);
     colour[t] = c;
+    uses[c]!++;
     for (const neighbour of contacts[t]!.keys()) {
       const counts = seen[neighbour]!;
       counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -64,19 +69,23 @@ function degreeOrder({ size, contacts }: TerritoryAdjacency): Int32Array {
 function pickColour(
   neighbours: Map<number, number>,
   colour: Int32Array,
-  paletteSize: number,
+  uses: Uint32Array,
 ): number {
+  const paletteSize = uses.length;
   const clash = new Float64Array(paletteSize);
-  const used = new Uint8Array(paletteSize);
+  const taken = new Uint8Array(paletteSize);
   for (const [neighbour, weight] of neighbours) {
     const c = colour[neighbour]!;
     if (c < 0) continue;
-    used[c] = 1;
+    taken[c] = 1;
     clash[c]! += weight;
   }
-  const free = used.indexOf(0);
-  if (free !== -1) return free;
-  let best = 0;
+  let best = -1;
+  for (let c = 0; c < paletteSize; c++) {
+    if (taken[c] === 0 && (best === -1 || uses[c]! < uses[best]!)) best = c;
+  }
+  if (best !== -1) return best;
+  best = 0;
   for (let c = 1; c < paletteSize; c++) if (clash[c]! < clash[best]!) best = c;
   return best;
 }

@@ -6,10 +6,12 @@ describe('coreBounds', () => {
   it('leaves out a few far outliers', () => {
     const points: number[] = [];
     for (let i = 0; i < 1000; i++) points.push(-120 + (i % 50), 30 + (i % 15));
-    points.push(-150, 61, 155, -10); // Anchorage and somewhere past the antimeridian
+    // Anchorage, Honolulu and San Juan, 1.2% of the points between them.
+    for (let i = 0; i < 4; i++) points.push(-150, 61, -158, 21, -66, 18);
     const bounds = coreBounds(Float32Array.from(points), points.length / 2)!;
     expect(bounds[0]).toBeGreaterThanOrEqual(-120);
     expect(bounds[2]).toBeLessThanOrEqual(-71);
+    expect(bounds[1]).toBeGreaterThanOrEqual(30);
     expect(bounds[3]).toBeLessThanOrEqual(44);
   });
 

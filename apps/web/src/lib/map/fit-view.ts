@@ -10,14 +10,14 @@ const MAX_FIT_ZOOM = 11;
 
 /**
  * The box holding all but the outlying `trim` share of the points on each side: a dataset of
- * the lower 48 with a few accounts in Alaska, Hawaii or Guam fits the lower 48, not the
- * Pacific. Quantiles come from at most `sampleSize` evenly strided points, so a million points
+ * the lower 48 with a few accounts in Alaska, Hawaii or Puerto Rico (about 1% of US accounts
+ * together) fits the lower 48, not the Pacific; the fit button and zooming out reach the rest. Quantiles come from at most `sampleSize` evenly strided points, so a million points
  * cost a few milliseconds.
  */
 export function coreBounds(
   positions: Float32Array,
   length: number,
-  trim = 0.005,
+  trim = 0.02,
   sampleSize = 20_000,
 ): Bounds | null {
   if (length === 0) return null;
