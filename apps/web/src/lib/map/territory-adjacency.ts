@@ -13,13 +13,16 @@ export interface TerritoryAdjacency {
 export interface AdjacencyOptions {
   /**
    * Upper bound on grid cells. The grid is shrunk further for plans with many territories so
-   * the presence table (cells × territories bytes) stays under {@link MAX_PRESENCE_BYTES}.
-   * @default 65536
+   * the presence table (a bit per cell and territory) stays under {@link MAX_PRESENCE_BITS}.
+   * @default 16384 (128 × 128 over the data: cells of about 35 km across the lower 48)
    */
   maxCells?: number;
 }
 
-const MAX_PRESENCE_BYTES = 8 * 1024 * 1024;
+// 1 MB of bits: small enough to stay in cache while a million accounts mark it at random.
+const MAX_PRESENCE_BITS = 8 * 1024 * 1024;
+/** Up to this many territories, pair contacts are counted in a flat n × n array (16 MB at most). */
+const MATRIX_LIMIT = 2048;
 
 /**
  * Two territories are adjacent when accounts of both fall in one grid cell or in cells that
@@ -38,7 +41,7 @@ export function territoryAdjacency(
   if (bounds === null || territoryCount < 2) return { size: territoryCount, contacts };
   const maxCells = Math.max(
     1,
-    Math.min(options.maxCells ?? 65_536, Math.floor(MAX_PRESENCE_BYTES / territoryCount)),
+    Math.min(options.maxCells ?? 16_384, Math.floor(MAX_PRESENCE_BITS / territoryCount)),
   );
   const [west, south, east, north] = bounds;
   const midLat = ((south + north) / 2) * (Math.PI / 180);
@@ -49,7 +52,10 @@ export function territoryAdjacency(
   const scaleX = columns / (east - west || 1);
   const scaleY = rows / (north - south || 1);
 
-  const present = new Uint8Array(columns * rows * territoryCount);
+  // Which territories have accounts in each cell: a presence bit per (cell, territory), and
+  // the list of them per cell, grown as accounts mark new pairs.
+  const present = new Uint32Array(Math.ceil((columns * rows * territoryCount) / 32));
+  const inCell: (number[] | undefined)[] = new Array<number[] | undefined>(columns * rows);
   const { lon, lat, territory, count } = accounts;
   for (let i = 0; i < count; i++) {
     const t = territory[i]!;
@@ -59,24 +65,24 @@ export function territoryAdjacency(
     if (!(x === x && y === y)) continue;
     const cx = Math.min(columns - 1, Math.max(0, Math.floor((x - west) * scaleX)));
     const cy = Math.min(rows - 1, Math.max(0, Math.floor((y - south) * scaleY)));
-    present[(cy * columns + cx) * territoryCount + t] = 1;
+    const cell = cy * columns + cx;
+    const bit = cell * territoryCount + t;
+    const word = bit >>> 5;
+    const mask = 1 << (bit & 31);
+    if ((present[word]! & mask) !== 0) continue;
+    present[word]! |= mask;
+    (inCell[cell] ??= []).push(t);
   }
 
-  // The territories in each occupied cell, listed once so neighbouring cells compare lists.
-  const inCell: (number[] | undefined)[] = new Array<number[] | undefined>(columns * rows);
-  for (let cell = 0; cell < inCell.length; cell++) {
-    const base = cell * territoryCount;
-    let list: number[] | undefined;
-    for (let t = 0; t < territoryCount; t++) {
-      if (present[base + t] === 1) (list ??= []).push(t);
-    }
-    inCell[cell] = list;
-  }
-
+  // Contacts per pair (a < b): a flat matrix while it stays small, a map beyond that.
+  const matrix =
+    territoryCount <= MATRIX_LIMIT ? new Uint32Array(territoryCount * territoryCount) : null;
+  const sparse = matrix ? null : new Map<number, number>();
   const touch = (a: number, b: number): void => {
     if (a === b) return;
-    contacts[a]!.set(b, (contacts[a]!.get(b) ?? 0) + 1);
-    contacts[b]!.set(a, (contacts[b]!.get(a) ?? 0) + 1);
+    const key = a < b ? a * territoryCount + b : b * territoryCount + a;
+    if (matrix) matrix[key]!++;
+    else sparse!.set(key, (sparse!.get(key) ?? 0) + 1);
   };
   // Each unordered pair of touching cells once: the cell itself, then east, south-west,
   // south and south-east.
@@ -102,6 +108,17 @@ export function territoryAdjacency(
         for (const a of here) for (const b of there) touch(a, b);
       }
     }
+  }
+  const add = (key: number, weight: number): void => {
+    const a = Math.floor(key / territoryCount);
+    const b = key % territoryCount;
+    contacts[a]!.set(b, weight);
+    contacts[b]!.set(a, weight);
+  };
+  if (matrix) {
+    for (let key = 0; key < matrix.length; key++) if (matrix[key]! > 0) add(key, matrix[key]!);
+  } else {
+    for (const [key, weight] of sparse!) add(key, weight);
   }
   return { size: territoryCount, contacts };
 }
