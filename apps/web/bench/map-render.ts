@@ -1,23 +1,25 @@
 // The dataset page's map in headless Chromium (SwiftShader WebGL): how long from navigation to
 // the first map render with every account drawn, and how long a frame takes while panning.
-//   pnpm --filter @tessera/api... build && pnpm --filter @tessera/web build
+//   pnpm --filter @tessera/api... build
 //   node apps/web/bench/map-render.ts [N accounts, default 100000] [--screenshot out.png]
-// The built API server runs in this process on PGlite in a temp folder, serving apps/web/build;
+// The web app is built first when its sources are newer than apps/web/build (as the e2e suite
+// does). The built API server runs in this process on PGlite in a temp folder, serving it;
 // N generated accounts (N/2000 reps, at least 20) are uploaded as CSV, a first admin signs in,
 // and each repeat opens the page in a fresh browser context (no cache). One JSON line:
 //   ms            navigation → first render of the accounts (data-map-ready), median of repeats
 //   columnsMs     navigation → the columns' last byte (the download), same page
 //   panFrameMs    median time between rendered frames while dragging the map, p95 beside it
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer, readConfig } from '@tessera/api';
 import { accountsToCsv, repsToCsv } from '@tessera/core';
 import { generateSample } from '@tessera/sample-data';
 import { loadUsPlaces } from '@tessera/sample-data/node';
 import { chromium, type Page } from 'playwright-core';
+import { BUILD_DIR, ensureWebBuild } from '../e2e/build-web.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/chromium.ts';
 
 const args = process.argv.slice(2);
 const shotFlag = args.indexOf('--screenshot');
@@ -29,11 +31,7 @@ if (!Number.isInteger(rows) || rows <= 0) {
 }
 const REPEATS = rows > 300_000 ? 1 : 3;
 const TOKEN = 'bench-bootstrap-token-0123456789abcdef';
-const WEB_BUILD = fileURLToPath(new URL('../build', import.meta.url));
-if (!existsSync(join(WEB_BUILD, 'index.html'))) {
-  console.error(`no web build at ${WEB_BUILD}: run \`pnpm --filter @tessera/web build\` first`);
-  process.exit(1);
-}
+await ensureWebBuild((line) => process.stderr.write(`${line}\n`));
 
 async function writeCsv(path: string, chunks: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
@@ -150,7 +148,7 @@ const server = await startServer(
     PORT: '0',
     TESSERA_DATA: join(dir, 'data'),
     TESSERA_BOOTSTRAP_TOKEN: TOKEN,
-    TESSERA_WEB_DIR: WEB_BUILD,
+    TESSERA_WEB_DIR: BUILD_DIR,
     TESSERA_MAX_BODY_MB: '2048',
     TESSERA_RATE_LIMIT: '100000000',
   }),
@@ -163,19 +161,7 @@ const server = await startServer(
     },
   },
 );
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const id = await uploadSample(server.url, dir);
   const page = `${server.url}/datasets/${id}`;

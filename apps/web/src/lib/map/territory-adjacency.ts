@@ -14,7 +14,7 @@ export interface AdjacencyOptions {
   /**
    * Upper bound on grid cells. The grid is shrunk further for plans with many territories so
    * the presence table (a bit per cell and territory) stays under {@link MAX_PRESENCE_BITS}.
-   * @default 16384 (128 × 128 over the data: cells of about 35 km across the lower 48)
+   * @default 16384 (about 40 km square over a US dataset with Alaska and Hawaii)
    */
   maxCells?: number;
 }
