@@ -11,6 +11,9 @@ describe('openDatabase', () => {
     await handle.db.insert(workspaces).values({ id: 'w1', name: 'default' });
     const rows = await handle.db.select().from(workspaces);
     expect(rows.map((r) => r.name)).toEqual(['default']);
+    // The page cache sized for one embedded connection, not PostgreSQL's server default.
+    const buffers = await handle.pglite!.query<{ shared_buffers: string }>('show shared_buffers');
+    expect(buffers.rows[0]?.shared_buffers).toBe('32MB');
     await handle.close();
   });
 });
