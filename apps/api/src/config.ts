@@ -22,6 +22,7 @@ const envSchema = z.object({
   TESSERA_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   TESSERA_MAX_QUEUED_JOBS: z.coerce.number().int().positive().default(200),
   TESSERA_WORKERS: z.coerce.number().int().min(0).optional(),
+  TESSERA_WORKER_IDLE_S: z.coerce.number().min(0).default(60),
   TESSERA_CORS_ORIGINS: z.string().optional(),
   TESSERA_WEB_DIR: z.string().optional(),
 });
@@ -41,6 +42,8 @@ export interface Config {
   maxQueuedJobs: number;
   /** Worker threads for runs and sweeps; default: the machine's cores; 0: this process takes no jobs. */
   workers: number | undefined;
+  /** How long job threads outlive the last job; they start again with the next one. */
+  workerIdleMs: number;
   corsOrigins: string[];
   /** The built web app to serve at `/`: TESSERA_WEB_DIR, else apps/web/build once built. */
   webDir: string | undefined;
@@ -65,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     rateLimitPerMinute: e.TESSERA_RATE_LIMIT,
     maxQueuedJobs: e.TESSERA_MAX_QUEUED_JOBS,
     workers: e.TESSERA_WORKERS,
+    workerIdleMs: e.TESSERA_WORKER_IDLE_S * 1000,
     corsOrigins:
       e.TESSERA_CORS_ORIGINS?.split(',')
         .map((o) => o.trim())

@@ -1,9 +1,9 @@
-import type { ScenarioPool } from '@tessera/scenarios';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { runs } from '../db/schema/index.js';
 import type { DatasetStore } from '../datasets/dataset-store.js';
 import type { Log } from '../services/services.js';
+import type { JobThreads } from './job-threads.js';
 import {
   AttemptControl,
   describeFailure,
@@ -16,7 +16,7 @@ const PROGRESS_EVERY_MS = 250;
 
 export interface RunExecution {
   db: Database;
-  pool: ScenarioPool;
+  threads: JobThreads;
   datasets: DatasetStore;
   log: Log;
 }
@@ -52,7 +52,9 @@ export async function executeRun(
   let writing: Promise<void> = Promise.resolve();
   try {
     const dataset = await exec.datasets.load(run.workspaceId, run.datasetId);
-    const result = await exec.pool.run(dataset, run.scenario, {
+    // The outcome as the thread sends it: the stored plan is its arrays, and rebuilding the
+    // scenario's edited tables on this side (as `pool.run` does) would copy the dataset for nothing.
+    const result = await exec.threads.runOutcome(dataset, run.scenario, {
       signal: control.signal,
       onProgress: (progress) => {
         const now = Date.now();
@@ -70,7 +72,7 @@ export async function executeRun(
       },
     });
     await writing;
-    const territoryOf = result.plan.territoryOf;
+    const { territoryOf } = result.plan;
     const stored = await db
       .update(runs)
       .set({

@@ -43,7 +43,7 @@ export async function executeSweepPoint(
       .where(eq(sweeps.id, point.sweepId));
     if (!sweep) return 'skipped';
     const dataset = await exec.datasets.load(sweep.workspaceId, sweep.datasetId);
-    outcome = await exec.pool.runOutcome(dataset, claimed.scenario, { signal: control.signal });
+    outcome = await exec.threads.runOutcome(dataset, claimed.scenario, { signal: control.signal });
   } catch (error) {
     switch (control.interruption) {
       case 'shutdown': {

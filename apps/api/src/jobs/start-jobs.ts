@@ -17,7 +17,10 @@ export interface JobsHandle extends Jobs {
 export interface StartJobsOptions {
   database: DatabaseHandle;
   services: Omit<Services, 'jobs'>;
-  /** Worker threads for runs (default: the machine's cores); 0 only queues, never runs. */
+  /**
+   * Worker threads for runs (default: the machine's cores), started by the first job and ended
+   * after `config.workerIdleMs` without one; 0 only queues, never runs.
+   */
   workers?: number | undefined;
 }
 
@@ -51,7 +54,8 @@ export async function startJobs(options: StartJobsOptions): Promise<JobsHandle> 
   await createQueues(boss);
 
   const size = options.workers ?? availableParallelism();
-  const worker = size > 0 ? await workJobs(boss, services, size) : null;
+  const idleMs = services.config.workerIdleMs;
+  const worker = size > 0 ? await workJobs(boss, services, { size, idleMs }) : null;
 
   return {
     async enqueueRun(runId) {
