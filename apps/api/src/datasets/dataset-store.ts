@@ -1,29 +1,46 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Dataset } from '@tessera/scenarios';
+import { datasetToData, datasetTransferables, type Dataset } from '@tessera/scenarios';
 import type { Database } from '../db/database.js';
 import { datasetParts, datasets } from '../db/schema/index.js';
 import { notFound } from '../errors.js';
 import { decodeDataset, type DatasetParts } from './dataset-codec.js';
 import { joinChunks, selectBytes } from './part-chunks.js';
 
-// Tables read lately are held this long (and at most this many), so a client paging through a
-// dataset's accounts, a request every few seconds, does not decode it again on every page.
+// Tables read lately are held this long, so a client paging through a dataset's accounts, a
+// request every few seconds, does not decode it again on every page.
 const HOLD_MS = 60_000;
-const HOLD_COUNT = 3;
+// ... and up to this many bytes of tables together (a million accounts take about 110 MB): the
+// latest is held whatever its size, older ones go first.
+const HOLD_BYTES = 256 * 1024 * 1024;
+
+interface Held {
+  dataset: Dataset;
+  bytes: number;
+  timer: NodeJS.Timeout;
+}
 
 /**
  * Datasets' tables by id, decoded once and kept while they are used: runs on one dataset share
- * one copy. Entries are weak, so an unused dataset's memory goes back to the GC, except the
- * few used in the last minute, which are held.
+ * one copy. Entries are weak, so an unused dataset's memory goes back to the GC, except those
+ * used in the last minute, which are held up to a byte budget.
  */
 export class DatasetStore {
   readonly #db: Database;
+  readonly #holdBytes: number;
   readonly #cache = new Map<string, WeakRef<Dataset>>();
   readonly #loading = new Map<string, Promise<Dataset>>();
-  readonly #held = new Map<string, { dataset: Dataset; timer: NodeJS.Timeout }>();
+  /** In the order they were last used: the first is the one to let go first. */
+  readonly #held = new Map<string, Held>();
+  #heldBytes = 0;
 
-  constructor(db: Database) {
+  constructor(db: Database, options: { holdBytes?: number } = {}) {
     this.#db = db;
+    this.#holdBytes = options.holdBytes ?? HOLD_BYTES;
+  }
+
+  /** Bytes of tables held now (those in use elsewhere are not counted). */
+  get heldBytes(): number {
+    return this.#heldBytes;
   }
 
   /** The dataset's tables; 404 when it is not in this workspace. */
@@ -60,15 +77,17 @@ export class DatasetStore {
   }
 
   #hold(key: string, dataset: Dataset): void {
+    const bytes = this.#held.get(key)?.bytes ?? sizeOf(dataset);
     this.#release(key);
     const timer = setTimeout(() => {
-      this.#held.delete(key);
+      this.#release(key);
     }, HOLD_MS);
     timer.unref();
-    this.#held.set(key, { dataset, timer });
-    // Map order is insertion order: the first key is the one held longest.
+    this.#held.set(key, { dataset, bytes, timer });
+    this.#heldBytes += bytes;
+    // Map order is insertion order: the first key is the one used longest ago.
     for (const oldest of this.#held.keys()) {
-      if (this.#held.size <= HOLD_COUNT) break;
+      if (this.#heldBytes <= this.#holdBytes || oldest === key) break;
       this.#release(oldest);
     }
   }
@@ -78,6 +97,7 @@ export class DatasetStore {
     if (!held) return;
     clearTimeout(held.timer);
     this.#held.delete(key);
+    this.#heldBytes -= held.bytes;
   }
 
   async #read(workspaceId: string, datasetId: string): Promise<Dataset> {
@@ -103,4 +123,11 @@ export class DatasetStore {
     const parts: DatasetParts = { accounts, reps, baseline: part('baseline') };
     return decodeDataset(parts);
   }
+}
+
+/** The bytes behind a dataset's columns, each buffer once. */
+function sizeOf(dataset: Dataset): number {
+  let bytes = 0;
+  for (const buffer of datasetTransferables(datasetToData(dataset))) bytes += buffer.byteLength;
+  return bytes;
 }
