@@ -140,9 +140,9 @@ export function mapLayers(scene: MapScene): Layer[] {
         filled: false,
         stroked: true,
         radiusUnits: 'pixels',
-        getRadius: Math.max(3.5, size.minPixels + 2),
+        getRadius: Math.max(3.5, size.minPixels + 1.75),
         lineWidthUnits: 'pixels',
-        getLineWidth: 1.25,
+        getLineWidth: 1,
         getLineColor: MAP_STYLE.movedRing,
       }),
     );

@@ -16,7 +16,8 @@ export const MAP_STYLE = {
   countyMinZoom: 5.5,
   repHalo: [27, 35, 48, 255] as Rgba,
   repRing: [255, 255, 255, 255] as Rgba,
-  movedRing: [20, 20, 20, 255] as Rgba,
+  /** Rings around moved accounts: dark enough to find, light enough that many stay readable. */
+  movedRing: [20, 20, 20, 190] as Rgba,
   selection: [194, 65, 12, 255] as Rgba,
 } as const;
 
