@@ -120,8 +120,9 @@ describeInBrowser('the dataset map', () => {
     expect(hovered, 'no account dot answered the pointer').not.toBeNull();
     await screenshot(page, 'dataset-map-tooltip');
 
-    // Clicking it opens the inspector on that account.
-    await page.mouse.click(hovered!.x, hovered!.y);
+    // Clicking it opens the inspector on that account, even when the press lasts longer than
+    // deck.gl's 250 ms tap (a slow GPU's picking pass alone can take that): held on purpose.
+    await page.mouse.click(hovered!.x, hovered!.y, { delay: 400 });
     const inspector = page.getByTestId('map-inspector');
     await inspector.waitFor({ timeout: 30_000 });
     expect(await inspector.textContent()).toMatch(/Account\s*A\d+/);
