@@ -1,7 +1,7 @@
 import type { PlanMetrics } from '@tessera/core';
 import type { TerritoryRow } from '@tessera/scenarios';
 import { describe, expect, it } from 'vitest';
-import { deviationBins, niceMax } from './chart-scales.ts';
+import { deviationBins } from './deviation-bins.ts';
 import { kpiCards, runWarnings, scenarioTolerance, territoryLines } from './run-summary.ts';
 import { nextSort, sortRows } from './table-sort.ts';
 
@@ -89,10 +89,6 @@ describe('charts', () => {
       [0.025, 1],
     ]);
     expect(deviationBins([])).toEqual([]);
-  });
-
-  it('rounds an axis up to 1, 2, 2.5 or 5 times a power of ten', () => {
-    expect([niceMax(0), niceMax(7), niceMax(180), niceMax(2100)]).toEqual([1, 10, 200, 2500]);
   });
 });
 
