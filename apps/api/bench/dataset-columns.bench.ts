@@ -5,17 +5,12 @@
 //   pnpm --filter @tessera/api... build && node apps/api/bench/dataset-columns.bench.ts [N]
 // One JSON line per encoding: ms (median of 3, request to last byte), the bytes on the wire and
 // uncompressed, and decodeMs: the column frame read back into core's tables (in this process).
-import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, zstdDecompressSync } from 'node:zlib';
-import { accountsToCsv, decodeColumnFrame, repsToCsv } from '@tessera/core';
-import { generateSample } from '@tessera/sample-data';
-import { loadUsPlaces } from '@tessera/sample-data/node';
+import { decodeColumnFrame } from '@tessera/core';
 import { datasetFromData, type DatasetData } from '@tessera/scenarios';
 import { rssMB, startBenchServer, TOKEN } from './bench-server.ts';
+import { uploadSample } from './upload-sample.ts';
 
 const rows = Number(process.argv[2] ?? 100_000);
 if (!Number.isInteger(rows) || rows <= 0) {
@@ -23,13 +18,6 @@ if (!Number.isInteger(rows) || rows <= 0) {
   process.exit(1);
 }
 const REPEATS = 3;
-
-async function writeCsv(path: string, chunks: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path);
-  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
-}
 
 /** The body as sent (node:http does not decompress), and how long it took to arrive. */
 function download(
@@ -67,32 +55,13 @@ const decompress: Record<string, (bytes: Buffer) => Buffer> = {
   gzip: gunzipSync,
 };
 
-const dir = mkdtempSync(join(tmpdir(), 'tessera-columns-bench-'));
 const server = await startBenchServer({ TESSERA_MAX_BODY_MB: '2048' });
 try {
-  const sample = generateSample({
+  const id = await uploadSample(server.url, {
     accounts: rows,
     reps: Math.max(10, Math.round(rows / 2000)),
-    seed: 1,
-    places: loadUsPlaces(),
+    name: `bench ${rows}`,
   });
-  await writeCsv(join(dir, 'accounts.csv'), accountsToCsv(sample.accounts));
-  await writeCsv(join(dir, 'reps.csv'), repsToCsv(sample.reps));
-  const form = new FormData();
-  form.append('name', `bench ${rows}`);
-  form.append(
-    'accounts',
-    await openAsBlob(join(dir, 'accounts.csv'), { type: 'text/csv' }),
-    'a.csv',
-  );
-  form.append('reps', await openAsBlob(join(dir, 'reps.csv'), { type: 'text/csv' }), 'r.csv');
-  const uploaded = await fetch(`${server.url}/api/datasets`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}` },
-    body: form,
-  });
-  const { id } = (await uploaded.json()) as { id: string };
-  if (uploaded.status !== 201) throw new Error(`upload answered ${uploaded.status}`);
   const url = `${server.url}/api/datasets/${id}/columns`;
 
   for (const encoding of ['identity', 'zstd', 'br', 'gzip']) {
@@ -123,5 +92,4 @@ try {
   }
 } finally {
   await server.stop();
-  rmSync(dir, { recursive: true, force: true });
 }

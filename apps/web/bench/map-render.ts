@@ -9,15 +9,13 @@
 //   ms            navigation → first render of the accounts (data-map-ready), median of repeats
 //   columnsMs     navigation → the columns' last byte (the download), same page
 //   panFrameMs    median time between rendered frames while dragging the map, p95 beside it
-import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, readConfig } from '@tessera/api';
-import { accountsToCsv, repsToCsv } from '@tessera/core';
-import { generateSample } from '@tessera/sample-data';
-import { loadUsPlaces } from '@tessera/sample-data/node';
 import { chromium, type Page } from 'playwright-core';
+import { TOKEN } from '../../api/bench/bench-server.ts';
+import { uploadSample } from '../../api/bench/upload-sample.ts';
 import { BUILD_DIR, ensureWebBuild } from '../e2e/build-web.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/chromium.ts';
 
@@ -30,44 +28,7 @@ if (!Number.isInteger(rows) || rows <= 0) {
   process.exit(1);
 }
 const REPEATS = rows > 300_000 ? 1 : 3;
-const TOKEN = 'bench-bootstrap-token-0123456789abcdef';
 await ensureWebBuild((line) => process.stderr.write(`${line}\n`));
-
-async function writeCsv(path: string, chunks: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path);
-  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
-}
-
-async function uploadSample(url: string, dir: string): Promise<string> {
-  const sample = generateSample({
-    accounts: rows,
-    reps: Math.max(20, Math.round(rows / 2000)),
-    seed: 1,
-    places: loadUsPlaces(),
-  });
-  await writeCsv(join(dir, 'accounts.csv'), accountsToCsv(sample.accounts));
-  await writeCsv(join(dir, 'reps.csv'), repsToCsv(sample.reps));
-  const form = new FormData();
-  form.append('name', `Map bench: ${rows.toLocaleString('en-US')} accounts`);
-  form.append(
-    'accounts',
-    await openAsBlob(join(dir, 'accounts.csv'), { type: 'text/csv' }),
-    'a.csv',
-  );
-  form.append('reps', await openAsBlob(join(dir, 'reps.csv'), { type: 'text/csv' }), 'r.csv');
-  const response = await fetch(`${url}/api/datasets`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}` },
-    body: form,
-  });
-  const body = (await response.json()) as { id?: string; message?: string };
-  if (response.status !== 201 || !body.id) {
-    throw new Error(`upload answered ${response.status}: ${body.message ?? ''}`);
-  }
-  return body.id;
-}
 
 /**
  * Signs the browser in: the first context makes the first admin (so its session cookie lands
@@ -163,7 +124,11 @@ const server = await startServer(
 );
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
-  const id = await uploadSample(server.url, dir);
+  const id = await uploadSample(server.url, {
+    accounts: rows,
+    reps: Math.max(20, Math.round(rows / 2000)),
+    name: `Map bench: ${rows.toLocaleString('en-US')} accounts`,
+  });
   const page = `${server.url}/datasets/${id}`;
   const firsts: number[] = [];
   const downloads: number[] = [];
