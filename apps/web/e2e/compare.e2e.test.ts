@@ -1,31 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { checkA11y, describeInBrowser, screenshot, signInAsAdmin, useTessera } from './harness.ts';
+import { distinctColours } from './pixels.ts';
+import { createSampleDataset } from './steps.ts';
 
 // Small enough for SwiftShader on two shared cores; big enough for real territories and moves.
 const SAMPLE = { accounts: 1500, reps: 12, seed: 11 };
 const READY_TIMEOUT = 120_000;
-
-/** Distinct colours in a screenshot of an element, counted in the page (no PNG decoder here). */
-async function distinctColours(page: Page, element: Locator): Promise<number> {
-  const png = await element.screenshot();
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 16) {
-      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    }
-    return colours.size;
-  }, png.toString('base64'));
-}
 
 /** Waits for the comparison and every map's first frame with data (the app's own signals). */
 async function waitForComparison(page: Page, maps: number): Promise<Locator> {
@@ -43,13 +24,7 @@ describeInBrowser('comparing scenarios', () => {
   const names = ['Balanced on workload', 'Nearest rep'];
 
   it('opens two scenarios of the sample data side by side from the home page, on one camera', async () => {
-    const created = await app().api('/api/datasets/sample', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(SAMPLE),
-    });
-    expect(created.status).toBe(201);
-    const { id: datasetId } = (await created.json()) as { id: string };
+    const datasetId = await createSampleDataset(app(), SAMPLE);
     const strategies = [
       { id: 'geographic', params: { balanceOn: 'workload' } },
       { id: 'nearest', params: {} },

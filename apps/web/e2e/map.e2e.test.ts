@@ -2,11 +2,13 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { hexToRgba, TERRITORY_PALETTE } from '#lib/map/palette.ts';
 import { checkA11y, describeInBrowser, screenshot, signInAsAdmin, useTessera } from './harness.ts';
+import { screenPixels } from './pixels.ts';
+import { waitForTerritoryMap } from './steps.ts';
 
 // SwiftShader on two shared cores: the first frame of a map takes seconds, not milliseconds.
 const READY_TIMEOUT = 180_000;
 
-/** What a screenshot of the map holds, counted in the page (there is no PNG decoder here). */
+/** What a screenshot of the map holds. */
 interface Census {
   /** Distinct colours (5 bits a channel) covering at least 20 pixels each. */
   distinct: number;
@@ -21,47 +23,30 @@ interface Census {
 async function census(page: Page, map: Locator): Promise<Census> {
   const box = (await map.boundingBox())!;
   const legend = (await map.getByTestId('map-legend').boundingBox())!;
-  const png = await map.screenshot();
+  const legendLeft = legend.x - box.x;
   const palette = TERRITORY_PALETTE.map((hex) => hexToRgba(hex).slice(0, 3));
-  const found = await page.evaluate(
-    async ({ base64, palette, legendLeft }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const { data, width, height } = context.getImageData(0, 0, image.width, image.height);
-      const counts = new Map<number, number>();
-      const hits = new Map<number, { x: number; y: number }[]>();
-      for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
-          const i = (y * width + x) * 4;
-          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-          const key = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-          // Clear of the buttons (left) and the legend (right): only the map itself.
-          if (x < 60 || x > legendLeft - 8) continue;
-          palette.forEach(([pr, pg, pb], c) => {
-            if (Math.abs(r - pr!) + Math.abs(g - pg!) + Math.abs(b - pb!) > 6) return;
-            const list = hits.get(c) ?? [];
-            if (list.length < 12) list.push({ x, y });
-            hits.set(c, list);
-          });
-        }
-      }
-      return {
-        distinct: [...counts.values()].filter((n) => n >= 20).length,
-        hits: [...hits].map(([colour, list]) => ({ colour, list })),
-      };
-    },
-    { base64: png.toString('base64'), palette, legendLeft: legend.x - box.x },
-  );
+  const { data, width, height } = await screenPixels(page, map);
+  const counts = new Map<number, number>();
+  const hits = new Map<number, { x: number; y: number }[]>();
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      const key = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      // Clear of the buttons (left) and the legend (right): only the map itself.
+      if (x < 60 || x > legendLeft - 8) continue;
+      palette.forEach(([pr, pg, pb], c) => {
+        if (Math.abs(r - pr!) + Math.abs(g - pg!) + Math.abs(b - pb!) > 6) return;
+        const list = hits.get(c) ?? [];
+        if (list.length < 12) list.push({ x, y });
+        hits.set(c, list);
+      });
+    }
+  }
   return {
-    distinct: found.distinct,
-    territoryPixels: found.hits.flatMap(({ colour, list }) =>
+    distinct: [...counts.values()].filter((n) => n >= 20).length,
+    territoryPixels: [...hits].flatMap(([colour, list]) =>
       list.map((p) => ({ colour, x: box.x + p.x, y: box.y + p.y })),
     ),
   };
@@ -87,10 +72,7 @@ describeInBrowser('the dataset map', () => {
     await page.waitForURL(/\/datasets\/[^/]+$/, { timeout: 120_000 });
     datasetPath = new URL(page.url()).pathname;
 
-    const map = page.getByTestId('territory-map');
-    await page
-      .locator('[data-testid="territory-map"][data-map-ready="true"]')
-      .waitFor({ timeout: READY_TIMEOUT });
+    const map = await waitForTerritoryMap(page, READY_TIMEOUT);
     expect(await renders(map)).toBeGreaterThan(0);
     expect(await page.getByTestId('dataset-summary').textContent()).toContain('10,000');
     expect(await page.getByRole('link', { name: 'New scenario' }).getAttribute('href')).toMatch(
@@ -173,10 +155,7 @@ describeInBrowser('the dataset map', () => {
     const page = await app().newPage({ viewport: { width: 1920, height: 1080 } });
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await signInAsAdmin(page, datasetPath);
-    const map = page.getByTestId('territory-map');
-    await page
-      .locator('[data-testid="territory-map"][data-map-ready="true"]')
-      .waitFor({ timeout: READY_TIMEOUT });
+    const map = await waitForTerritoryMap(page, READY_TIMEOUT);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1920);
     const box = (await map.boundingBox())!;
     expect(box.width).toBeGreaterThan(1400);

@@ -3,6 +3,8 @@ import { TesseraError } from '@tessera/core';
 import type { Download, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { checkA11y, describeInBrowser, screenshot, signInAsAdmin, useTessera } from './harness.ts';
+import { distinctColours } from './pixels.ts';
+import { createSampleDataset, waitForTerritoryMap } from './steps.ts';
 
 // Small enough for SwiftShader and two shared cores; big enough for real territories.
 const SAMPLE = { accounts: 1500, reps: 12, seed: 7 };
@@ -17,27 +19,6 @@ function parserMessage(scenario: unknown): string {
     throw error;
   }
   throw new Error('the scenario parsed: expected a refusal');
-}
-
-/** Distinct colours in a screenshot of an element, counted in the page (no PNG decoder here). */
-async function distinctColours(page: Page, selector: string): Promise<number> {
-  const png = await page.locator(selector).screenshot();
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 16) {
-      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    }
-    return colours.size;
-  }, png.toString('base64'));
 }
 
 async function readDownload(download: Download): Promise<string> {
@@ -58,13 +39,7 @@ describeInBrowser('scenarios', () => {
   let scenarioId = '';
 
   it('builds a scenario on the sample data, runs it in the worker and shows its results', async () => {
-    const created = await app().api('/api/datasets/sample', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(SAMPLE),
-    });
-    expect(created.status).toBe(201);
-    datasetId = ((await created.json()) as { id: string }).id;
+    datasetId = await createSampleDataset(app(), SAMPLE);
 
     const page = await app().newPage();
     await signInAsAdmin(page, `/scenarios/new?dataset=${datasetId}`);
@@ -142,10 +117,8 @@ describeInBrowser('scenarios', () => {
     );
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
 
-    await page
-      .locator('[data-testid="territory-map"][data-map-ready="true"]')
-      .waitFor({ timeout: RUN_TIMEOUT });
-    expect(await distinctColours(page, '[data-testid="map-surface"]')).toBeGreaterThan(8);
+    await waitForTerritoryMap(page, RUN_TIMEOUT);
+    expect(await distinctColours(page, page.getByTestId('map-surface'))).toBeGreaterThan(8);
     await checkA11y(page);
     await screenshot(page, 'scenario-results');
     await page.setViewportSize({ width: 1920, height: 1080 });
@@ -308,13 +281,7 @@ describeInBrowser('scenarios', () => {
 
   it("shows a run's progress and cancels it, the page usable meanwhile", async () => {
     // Big enough that the run is still going when Cancel is pressed.
-    const created = await app().api('/api/datasets/sample', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ accounts: 60_000, reps: 60, seed: 3 }),
-    });
-    expect(created.status).toBe(201);
-    const big = ((await created.json()) as { id: string }).id;
+    const big = await createSampleDataset(app(), { accounts: 60_000, reps: 60, seed: 3 });
     const page = await app().newPage();
     await signInAsAdmin(page, `/scenarios/new?dataset=${big}`);
     await page.getByTestId('strategy-params').waitFor();
