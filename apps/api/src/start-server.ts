@@ -29,10 +29,16 @@ export async function startServer(
     cwd?: string;
     /** Plugin modules to load besides the project config's (paths or packages, as `--plugin`). */
     plugins?: readonly string[];
+    /** Embedded database only: a data-directory dump to start from (see openDatabase). */
+    initialData?: Blob;
   } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? consoleLog;
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    initialData: options.initialData,
+  });
   try {
     await database.migrate();
     const spools = await removeStaleSpools();

@@ -43,6 +43,11 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
 export async function openDatabase(options: {
   url?: string | undefined;
   dataDir: string;
+  /**
+   * PGlite only: a dump of a data directory (`PGlite.dumpDataDir`) to start from instead of an
+   * empty one; the tests' servers start from one migrated template.
+   */
+  initialData?: Blob | undefined;
 }): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
@@ -66,6 +71,7 @@ export async function openDatabase(options: {
     unlock = await lockDataDir(options.dataDir);
   }
   const client = await PGlite.create(options.dataDir, {
+    loadDataDir: options.initialData,
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   }).catch(async (error: unknown) => {
     await unlock();

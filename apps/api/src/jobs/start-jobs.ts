@@ -31,6 +31,18 @@ export interface StartJobsOptions {
  */
 const SUPERVISE_SECONDS = 10;
 
+/** pg-boss on the server's database, in its own schema; `start()` creates that schema. */
+export function newBoss(database: DatabaseHandle): PgBoss {
+  const supervision = {
+    schema: 'pgboss',
+    superviseIntervalSeconds: SUPERVISE_SECONDS,
+    monitorIntervalSeconds: SUPERVISE_SECONDS,
+  };
+  return database.pglite
+    ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', ...supervision })
+    : new PgBoss({ connectionString: database.url!, ...supervision });
+}
+
 /**
  * Runs and sweeps as pg-boss jobs, on PGlite as on PostgreSQL, so one code path serves the
  * embedded server and several worker processes sharing a database. Each process runs its jobs
@@ -39,14 +51,7 @@ const SUPERVISE_SECONDS = 10;
  */
 export async function startJobs(options: StartJobsOptions): Promise<JobsHandle> {
   const { database, services } = options;
-  const supervision = {
-    schema: 'pgboss',
-    superviseIntervalSeconds: SUPERVISE_SECONDS,
-    monitorIntervalSeconds: SUPERVISE_SECONDS,
-  };
-  const boss = database.pglite
-    ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', ...supervision })
-    : new PgBoss({ connectionString: database.url!, ...supervision });
+  const boss = newBoss(database);
   boss.on('error', (error) => {
     services.log.error('jobs', error);
   });

@@ -1,6 +1,7 @@
 import { readConfig, type Config } from '../config.js';
 import type { Log } from '../services/services.js';
 import { startServer, type RunningServer } from '../start-server.js';
+import { pgliteTemplate } from './pglite-template.js';
 import { createTestDatabase } from './postgres.js';
 
 export const TEST_TOKEN = 'test-bootstrap-token-0123456789abcdef';
@@ -45,9 +46,17 @@ export async function startTestServer(
     ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     ...env,
   });
+  const initialData =
+    !config.databaseUrl && config.dataDir.startsWith('memory://')
+      ? await pgliteTemplate()
+      : undefined;
   let server: RunningServer;
   try {
-    server = await startServer(config, { log, plugins: options.plugins ?? [] });
+    server = await startServer(config, {
+      log,
+      plugins: options.plugins ?? [],
+      ...(initialData ? { initialData } : {}),
+    });
   } catch (error) {
     await postgres?.drop();
     throw error;
