@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { TEST_FILES_AT_ONCE } from '@tessera/tooling/vitest';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,8 +6,6 @@ export default defineConfig({
     // apps/web/e2e: the planner in Chromium against a real server (its own project: it builds the
     // app and starts a browser once per run).
     projects: ['packages/*', 'apps/*', 'examples/*', 'apps/web/e2e'],
-    // Vitest's default (cores − 1) is one file at a time on a 2-core machine, while much of the
-    // suite waits on servers, child processes and Chromium: a file per core keeps both busy.
-    maxWorkers: Math.max(2, availableParallelism()),
+    maxWorkers: TEST_FILES_AT_ONCE,
   },
 });

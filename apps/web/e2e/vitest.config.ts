@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { TEST_FILES_AT_ONCE } from '@tessera/tooling/vitest';
 import { defineProject } from 'vitest/config';
 
 /**
  * The planner in a real browser: Debian's Chromium driven by playwright-core against the real
- * API server (in-process, PGlite in memory) serving the built app. Files run one at a time:
- * Chromium on SwiftShader and the servers share two cores with everything else.
+ * API server (in-process, PGlite in memory) serving the built app. Its files share the run's
+ * workers with every other project's (not one at a time after all of them, as Vitest runs
+ * projects without file parallelism): the timeouts are sized for a busy machine.
  */
 export default defineProject({
   resolve: { conditions: ['@tessera/source'] },
@@ -15,7 +17,7 @@ export default defineProject({
     include: ['**/*.e2e.test.ts'],
     environment: 'node',
     globalSetup: ['./global-setup.ts'],
-    fileParallelism: false,
+    maxWorkers: TEST_FILES_AT_ONCE,
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },
