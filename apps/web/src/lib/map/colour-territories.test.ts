@@ -94,6 +94,55 @@ describe('colourTerritories', () => {
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(Math.floor(size / 9) - 1);
   });
 
+  it('keeps fixed colours unless a neighbour kept the same one, and neighbours still differ', () => {
+    fc.assert(
+      fc.property(
+        arbitraryGraph.chain((g) =>
+          fc.record({
+            g: fc.constant(g),
+            fixed: fc.array(fc.integer({ min: -1, max: 16 }), {
+              minLength: g.size,
+              maxLength: g.size,
+            }),
+          }),
+        ),
+        ({ g: { size, edges }, fixed }) => {
+          const g = graph(size, edges);
+          const palette = 17;
+          fc.pre(maxDegree(g) < palette);
+          const colour = colourTerritories(g, palette, fixed);
+          for (let a = 0; a < size; a++) {
+            for (const b of g.contacts[a]!.keys()) expect(colour[a]).not.toBe(colour[b]);
+            const keptByEarlierNeighbour = [...g.contacts[a]!.keys()].some(
+              (b) => b < a && fixed[b] === fixed[a] && colour[b] === fixed[b],
+            );
+            if (fixed[a]! >= 0 && !keptByEarlierNeighbour) expect(colour[a]).toBe(fixed[a]);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('colours the territories left free around the fixed ones', () => {
+    // A path 0 - 1 - 2: the ends keep colours 0 and 1, the middle takes neither.
+    const colour = colourTerritories(
+      graph(3, [
+        [0, 1],
+        [1, 2],
+      ]),
+      3,
+      [0, -1, 1],
+    );
+    expect([...colour]).toEqual([0, 2, 1]);
+  });
+
+  it('refuses fixed colours for another number of territories', () => {
+    expect(() => colourTerritories(graph(2, [[0, 1]]), 4, [0])).toThrow(
+      'fixed colours name 1 territories, the plan has 2',
+    );
+  });
+
   it('refuses a palette of no colours', () => {
     expect(() => colourTerritories(graph(1, []), 0)).toThrow(
       'palette size must be a positive integer, got 0',

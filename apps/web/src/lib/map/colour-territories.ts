@@ -16,26 +16,50 @@ const DSATUR_LIMIT = 2000;
  * same colours. When every colour is taken around a territory, it gets the one it shares the
  * fewest grid contacts with, which puts the unavoidable clash on the shortest border.
  */
-export function colourTerritories(adjacency: TerritoryAdjacency, paletteSize: number): Int32Array {
+export function colourTerritories(
+  adjacency: TerritoryAdjacency,
+  paletteSize: number,
+  /**
+   * Colours some territories must keep (a palette index, or -1 for none): a comparison gives a
+   * territory the colour it has on the first map. One is dropped when a neighbour already keeps
+   * the same colour, so kept colours never make a clash of their own.
+   */
+  fixed?: ArrayLike<number>,
+): Int32Array {
   if (!Number.isInteger(paletteSize) || paletteSize < 1) {
     throw new Error(`palette size must be a positive integer, got ${paletteSize}`);
   }
   const { size, contacts } = adjacency;
+  if (fixed && fixed.length !== size) {
+    throw new Error(`fixed colours name ${fixed.length} territories, the plan has ${size}`);
+  }
   const colour = new Int32Array(size).fill(-1);
   const uses = new Uint32Array(paletteSize);
-  const order = size <= DSATUR_LIMIT ? null : degreeOrder(adjacency);
   // For each territory, how many of its neighbours hold each colour.
   const seen = Array.from({ length: size }, () => new Map<number, number>());
-
-  for (let step = 0; step < size; step++) {
-    const t = order ? order[step]! : mostSaturated(adjacency, colour, seen);
-    const c = pickColour(contacts[t]!, colour, uses);
+  const paint = (t: number, c: number) => {
     colour[t] = c;
     uses[c]!++;
     for (const neighbour of contacts[t]!.keys()) {
       const counts = seen[neighbour]!;
       counts.set(c, (counts.get(c) ?? 0) + 1);
     }
+  };
+
+  let left = size;
+  for (let t = 0; fixed && t < size; t++) {
+    const c = fixed[t]!;
+    if (!Number.isInteger(c) || c < 0 || c >= paletteSize) continue;
+    if ((seen[t]!.get(c) ?? 0) > 0) continue;
+    paint(t, c);
+    left--;
+  }
+  const order = size <= DSATUR_LIMIT ? null : degreeOrder(adjacency);
+  for (let step = 0; left > 0; step++) {
+    const t = order ? order[step]! : mostSaturated(adjacency, colour, seen);
+    if (colour[t] !== -1) continue;
+    paint(t, pickColour(contacts[t]!, colour, uses));
+    left--;
   }
   return colour;
 }
