@@ -9,7 +9,10 @@ import { openDatabase } from './db/database.js';
 import { DatasetStore } from './datasets/dataset-store.js';
 import { removeStaleSpools } from './http/routes/receive-multipart.js';
 import { startJobs } from './jobs/start-jobs.js';
+import { ReadCache } from './services/read-cache.js';
 import { consoleLog, type Log, type Services } from './services/services.js';
+import type { RunView } from './runs/run-view.js';
+import type { ScenarioRecord } from './scenarios/scenario-service.js';
 
 export interface RunningServer {
   url: string;
@@ -62,6 +65,7 @@ export async function startServer(
       datasets,
       log,
       stopping: stopping.signal,
+      ...(database.kind === 'pglite' ? { reads: new ReadCache<RunView, ScenarioRecord>() } : {}),
     };
     const jobs = await startJobs({ database, services: base, workers: config.workers });
     const services: Services = { ...base, jobs };

@@ -73,6 +73,8 @@ export async function deleteDataset({ ctx, input }: ServiceCall<{ id: string }>)
     .returning({ id: datasets.id });
   if (deleted.length === 0) throw notFound('dataset', input.id);
   ctx.services.datasets.forget(workspaceId, input.id);
+  // Its scenarios and runs went with it (cascade).
+  ctx.services.reads?.forgetAll();
 }
 
 function summaryView(record: DatasetRecord): DatasetSummaryView {

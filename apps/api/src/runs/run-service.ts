@@ -77,12 +77,19 @@ export async function getRun({
   ctx: WorkspaceContext;
   input: { runId: string };
 }): Promise<RunView> {
+  const { reads } = ctx.services;
+  const { workspaceId } = ctx.actor;
+  const kept = reads?.run(workspaceId, input.runId);
+  if (kept) return kept;
+  const ticket = reads?.ticket() ?? 0;
   const [row] = await ctx.services.db
     .select(withoutPlan)
     .from(runs)
-    .where(and(eq(runs.id, input.runId), eq(runs.workspaceId, ctx.actor.workspaceId)));
+    .where(and(eq(runs.id, input.runId), eq(runs.workspaceId, workspaceId)));
   if (!row) throw notFound('run', input.runId);
-  return toRunView(row);
+  const view = toRunView(row);
+  reads?.keepRun(workspaceId, input.runId, view.status, view, ticket);
+  return view;
 }
 
 /** The workspace's runs, newest first; of one scenario when it is named (404 if unknown). */

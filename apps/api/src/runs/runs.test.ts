@@ -60,6 +60,17 @@ describe('runs over HTTP', () => {
     expect(run.error).toBeUndefined();
   });
 
+  it('forgets a finished run when its scenario is deleted, though it was read before', async () => {
+    const scenarioId = await saveScenario(server, datasetId, { name: 'to delete' });
+    const runId = await startRun(server, scenarioId);
+    expect((await followRun(server, runId)).run.status).toBe('done');
+    expect((await server.api(`/api/runs/${runId}`)).status).toBe(200);
+    expect((await server.api(`/api/scenarios/${scenarioId}`, { method: 'DELETE' })).status).toBe(
+      200,
+    );
+    expect((await server.api(`/api/runs/${runId}`)).status).toBe(404);
+  });
+
   it('runs the scenario as it was asked for, whatever is saved later', async () => {
     const scenarioId = await saveScenario(server, datasetId, { name: 'v1', seed: 1 });
     const runId = await startRun(server, scenarioId);

@@ -78,17 +78,24 @@ export async function getScenario({
   ctx: WorkspaceContext;
   input: { id: string };
 }): Promise<ScenarioRecord> {
+  const { reads } = ctx.services;
+  const { workspaceId } = ctx.actor;
+  const kept = reads?.scenario(workspaceId, input.id);
+  if (kept) return kept;
+  const ticket = reads?.ticket() ?? 0;
   const [row] = await ctx.services.db
     .select()
     .from(scenarios)
-    .where(and(eq(scenarios.id, input.id), eq(scenarios.workspaceId, ctx.actor.workspaceId)));
+    .where(and(eq(scenarios.id, input.id), eq(scenarios.workspaceId, workspaceId)));
   if (!row) throw notFound('scenario', input.id);
-  return {
+  const record: ScenarioRecord = {
     id: row.id,
     revision: row.revision,
     scenario: scenarioWithDataset(row.body as StoredScenario, row.datasetId),
     updatedAt: row.updatedAt,
   };
+  reads?.keepScenario(workspaceId, input.id, record, ticket);
+  return record;
 }
 
 /**
@@ -120,6 +127,7 @@ export async function updateScenario({
     .where(and(mine, eq(scenarios.revision, input.revision)))
     .returning({ revision: scenarios.revision, updatedAt: scenarios.updatedAt })
     .catch(datasetDeletedMeanwhile(body));
+  ctx.services.reads?.forgetScenario(ctx.actor.workspaceId, input.id);
   if (saved) return { id: input.id, ...saved };
   const [now] = await db.select({ revision: scenarios.revision }).from(scenarios).where(mine);
   if (!now) throw notFound('scenario', input.id);
@@ -143,6 +151,8 @@ export async function deleteScenario({
     .where(and(eq(scenarios.id, input.id), eq(scenarios.workspaceId, ctx.actor.workspaceId)))
     .returning({ id: scenarios.id });
   if (deleted.length === 0) throw notFound('scenario', input.id);
+  // Its runs went with it (cascade).
+  ctx.services.reads?.forgetAll();
   return { id: input.id };
 }
 

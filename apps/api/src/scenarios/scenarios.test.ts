@@ -125,6 +125,10 @@ describe('scenarios over HTTP', () => {
 
   it('saves at the revision read and bumps it; a stale revision is 409 and overwrites nothing', async () => {
     const id = await create();
+    // Read first, as an editor does: the next read must still see the save (the embedded
+    // server keeps scenarios it read).
+    const read = (await (await server.api(`/api/scenarios/${id}`)).json()) as { revision: number };
+    expect(read.revision).toBe(1);
     const saved = await send('PUT', `/api/scenarios/${id}`, {
       revision: 1,
       scenario: scenario({ name: 'West push, v2' }),

@@ -2,6 +2,9 @@ import type { PluginRegistry } from '@tessera/core';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { DatasetStore } from '../datasets/dataset-store.js';
+import type { RunView } from '../runs/run-view.js';
+import type { ScenarioRecord } from '../scenarios/scenario-service.js';
+import type { ReadCache } from './read-cache.js';
 
 /** Where the server writes what operators read: one line per event, never a secret. */
 export interface Log {
@@ -37,6 +40,8 @@ export interface Services {
   /** Datasets' tables, decoded once and shared by runs and reads in this process. */
   datasets: DatasetStore;
   log: Log;
+  /** Finished runs and scenarios as last read, on the embedded database only (see ReadCache). */
+  reads?: ReadCache<RunView, ScenarioRecord>;
   /**
    * Aborted when the server starts to stop: streams that would stay open as long as a client
    * watches (run progress) end on it, so the server can drain. Absent in worker processes.
