@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { TesseraError } from '@tessera/core';
 import { Command, CommanderError } from 'commander';
 import { adminCommand } from './commands/admin.js';
 import { compareCommand } from './commands/compare.js';
@@ -50,6 +49,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr.write(`tessera: ${error.message}\n(run with --help for usage)\n`);
       return EXIT.usage;
     }
+    // Loaded only now: a command that can throw its errors has loaded it already, and
+    // `tessera --help` starts without it.
+    const { TesseraError } = await import('@tessera/core');
     if (error instanceof CliError || error instanceof TesseraError) {
       io.stderr.write(`tessera: ${error.message}\n`);
       return EXIT.failed;

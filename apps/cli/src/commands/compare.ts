@@ -1,12 +1,8 @@
-import { comparePlans } from '@tessera/core';
 import { Command } from 'commander';
-import { loadPlan } from '../files/load-plan.js';
-import { loadTables } from '../files/load-tables.js';
-import { formatCompareTable } from '../format/compare-table.js';
 import type { CliIO } from '../io.js';
 import { formatValue, seedValue, type Format } from './options.js';
 
-interface CompareOptions {
+export interface CompareOptions {
   accounts: string;
   reps: string;
   format: Format;
@@ -23,25 +19,7 @@ export function compareCommand(io: CliIO): Command {
     .option('--format <format>', 'json or table', formatValue, 'json')
     .option('--seed <seed>', 'seed of the k-means reference for compactness', seedValue, 0)
     .action(async (fileA: string, fileB: string, options: CompareOptions) => {
-      const tables = await loadTables(io, options);
-      const { accounts, reps } = tables;
-      const plans = { accountsFile: options.accounts, role: 'plan' } as const;
-      const a = await loadPlan(io, fileA, tables, plans);
-      const b = await loadPlan(io, fileB, tables, plans);
-      const comparison = comparePlans(accounts, reps, a, b, { seed: options.seed });
-      if (options.format === 'table') {
-        io.stdout.write(formatCompareTable(comparison, fileA, fileB));
-        return;
-      }
-      const { accountsMoved, accountsMovedShare, delta, a: metricsA, b: metricsB } = comparison;
-      const report = {
-        plans: { a: fileA, b: fileB },
-        accountsMoved,
-        accountsMovedShare,
-        delta,
-        a: metricsA,
-        b: metricsB,
-      };
-      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      const { compare } = await import('./compare-action.js');
+      await compare(io, fileA, fileB, options);
     });
 }

@@ -1,13 +1,8 @@
-import { join } from 'node:path';
-import { accountsToCsv, repsToCsv } from '@tessera/core';
-import { generateSample } from '@tessera/sample-data';
-import { loadUsPlaces } from '@tessera/sample-data/node';
 import { Command } from 'commander';
-import { writeOutput } from '../files/write-output.js';
 import type { CliIO } from '../io.js';
 import { formatOption, positiveInteger, seedValue, type Format } from './options.js';
 
-interface GenerateOptions {
+export interface GenerateOptions {
   accounts: number;
   reps: number;
   seed: string | number;
@@ -24,27 +19,7 @@ export function generateCommand(io: CliIO): Command {
     .requiredOption('--out <dir>', 'directory to write accounts.csv and reps.csv into')
     .addOption(formatOption('table'))
     .action(async (options: GenerateOptions) => {
-      const { accounts, reps } = generateSample({
-        accounts: options.accounts,
-        reps: options.reps,
-        seed: options.seed,
-        places: loadUsPlaces(),
-      });
-      const accountsFile = join(options.out, 'accounts.csv');
-      const repsFile = join(options.out, 'reps.csv');
-      await writeOutput(repsFile, repsToCsv(reps));
-      await writeOutput(accountsFile, accountsToCsv(accounts));
-      io.stdout.write(
-        options.format === 'json'
-          ? `${JSON.stringify(
-              {
-                accounts: { file: accountsFile, rows: accounts.length },
-                reps: { file: repsFile, rows: reps.length },
-              },
-              null,
-              2,
-            )}\n`
-          : `wrote ${accountsFile} (${accounts.length} accounts) and ${repsFile} (${reps.length} reps)\n`,
-      );
+      const { generate } = await import('./generate-action.js');
+      await generate(io, options);
     });
 }

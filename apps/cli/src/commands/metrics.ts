@@ -1,12 +1,8 @@
-import { computeMetrics } from '@tessera/core';
 import { Command } from 'commander';
-import { loadPlan } from '../files/load-plan.js';
-import { loadTables } from '../files/load-tables.js';
-import { formatMetricsTable } from '../format/metrics-table.js';
 import type { CliIO } from '../io.js';
 import { formatValue, seedValue, type Format } from './options.js';
 
-interface MetricsOptions {
+export interface MetricsOptions {
   accounts: string;
   reps: string;
   plan: string;
@@ -23,18 +19,7 @@ export function metricsCommand(io: CliIO): Command {
     .option('--format <format>', 'json or table', formatValue, 'json')
     .option('--seed <seed>', 'seed of the k-means reference for compactness', seedValue, 0)
     .action(async (options: MetricsOptions) => {
-      const { accounts, reps } = await loadTables(io, options);
-      const plan = await loadPlan(
-        io,
-        options.plan,
-        { accounts, reps },
-        { accountsFile: options.accounts, role: 'plan' },
-      );
-      const metrics = computeMetrics(accounts, reps, plan, { seed: options.seed });
-      io.stdout.write(
-        options.format === 'table'
-          ? formatMetricsTable(metrics)
-          : `${JSON.stringify(metrics, null, 2)}\n`,
-      );
+      const { metrics } = await import('./metrics-action.js');
+      await metrics(io, options);
     });
 }

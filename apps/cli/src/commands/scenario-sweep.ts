@@ -1,25 +1,11 @@
-import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import { TesseraError, type PluginRegistry } from '@tessera/core';
-import { parseScenario, parseSweep } from '@tessera/scenarios';
-import { createNodeScenarioPool } from '@tessera/scenarios/node';
 import { Command } from 'commander';
-import {
-  DatasetLoader,
-  loadScenarioFile,
-  readJsonFile,
-  type DatasetFlags,
-  type ScenarioFile,
-} from '../files/load-scenario.js';
-import { writeOutput } from '../files/write-output.js';
-import { formatSweepTable } from '../format/sweep-table.js';
-import { CliError, type CliIO } from '../io.js';
-import { batchProgressReporter } from '../scenario-progress.js';
-import { loadCommandPlugins, withPluginOption, type PluginFlags } from '../plugins/load-plugins.js';
+import type { DatasetFlags } from '../files/load-scenario.js';
+import type { CliIO } from '../io.js';
+import { withPluginOption, type PluginFlags } from '../plugins/load-plugins.js';
 import { formatOption, positiveInteger, type Format } from './options.js';
 import { withDatasetFlags } from './scenario-options.js';
 
-interface ScenarioSweepOptions extends DatasetFlags, PluginFlags {
+export interface ScenarioSweepOptions extends DatasetFlags, PluginFlags {
   format: Format;
   out?: string;
   workers?: number;
@@ -36,55 +22,7 @@ export function scenarioSweepCommand(io: CliIO): Command {
       .option('--workers <n>', 'worker threads (default: one per core)', positiveInteger)
       .option('--timeout <seconds>', 'fail a run that takes longer', positiveInteger),
   ).action(async (path: string, options: ScenarioSweepOptions) => {
-    const { registry, pluginModules } = await loadCommandPlugins(options, io.directory);
-    const raw = await readJsonFile(path);
-    const sweep = withFile(path, () => parseSweep(raw));
-    // The base scenario's dataset paths are relative to the file that holds it.
-    const base: ScenarioFile =
-      typeof sweep.scenario === 'string'
-        ? await loadScenarioFile(resolve(dirname(path), sweep.scenario), registry)
-        : inlineScenario(path, (raw as { scenario: unknown }).scenario, registry);
-    const dataset = await new DatasetLoader(io, options).load(base);
-
-    const progress = batchProgressReporter(io, 'sweep');
-    const pool = createNodeScenarioPool({
-      size: options.workers ?? availableParallelism(),
-      timeoutMs: options.timeout === undefined ? undefined : options.timeout * 1000,
-      pluginModules,
-    });
-    let result;
-    try {
-      result = await pool.sweep(dataset, raw, {
-        registry,
-        baseScenario: base.raw,
-        onProgress: (done, total) => {
-          progress.done(done, total, 'runs done');
-        },
-      });
-    } catch (error) {
-      if (error instanceof TesseraError)
-        throw new CliError(`${path}: ${error.message}`, { cause: error });
-      throw error;
-    } finally {
-      progress.stop();
-      await pool.close();
-    }
-    const json = `${JSON.stringify(result, null, 2)}\n`;
-    if (options.out) await writeOutput(options.out, [json]);
-    io.stdout.write(options.format === 'json' ? json : formatSweepTable(result));
+    const { scenarioSweep } = await import('./scenario-sweep-action.js');
+    await scenarioSweep(io, path, options);
   });
-}
-
-function inlineScenario(path: string, raw: unknown, registry: PluginRegistry): ScenarioFile {
-  return { path, raw, scenario: withFile(path, () => parseScenario(raw, { registry })) };
-}
-
-function withFile<T>(path: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof TesseraError)
-      throw new CliError(`${path}: ${error.message}`, { cause: error });
-    throw error;
-  }
 }

@@ -1,6 +1,5 @@
-import { type PluginRegistry } from '@tessera/core';
-import { loadProjectPlugins, type LoadedPluginModule } from '@tessera/core/node';
-import { createBuiltinRegistry } from '@tessera/plugins';
+import type { PluginRegistry } from '@tessera/core';
+import type { LoadedPluginModule } from '@tessera/core/node';
 import { Option, type Command } from 'commander';
 import { collect } from '../params.js';
 
@@ -37,6 +36,12 @@ export async function loadCommandPlugins(
   flags: PluginFlags,
   cwd = process.cwd(),
 ): Promise<CommandPlugins> {
+  // Loaded here rather than at the top: every command file imports this one for its
+  // `--plugin` option, and `tessera --help` should not pay for the strategies.
+  const [{ loadProjectPlugins }, { createBuiltinRegistry }] = await Promise.all([
+    import('@tessera/core/node'),
+    import('@tessera/plugins'),
+  ]);
   const registry = createBuiltinRegistry();
   const loaded = await loadProjectPlugins(registry, { cwd, modules: flags.plugin });
   return {
