@@ -18,17 +18,15 @@ describe('adjacencyFromLists', () => {
   it('is symmetric for any lists', () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 20 })
-          .chain((n) =>
-            fc.tuple(
-              fc.constant(n),
-              fc.array(fc.array(fc.integer({ min: 0, max: n - 1 })), {
-                minLength: n,
-                maxLength: n,
-              }),
-            ),
+        fc.integer({ min: 1, max: 20 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.array(fc.array(fc.integer({ min: 0, max: n - 1 })), {
+              minLength: n,
+              maxLength: n,
+            }),
           ),
+        ),
         ([n, lists]) => {
           const adjacency = adjacencyFromLists(n, lists);
           for (let a = 0; a < n; a++) {

@@ -14,6 +14,7 @@ import {
   type BlockPolygons,
   type FlatPolygons,
 } from './flat-polygons.js';
+import { sharedBorderNeighbors } from './shared-border-adjacency.js';
 
 /**
  * The topology a block set was read from, kept so territory shapes can be merged along shared
@@ -32,8 +33,11 @@ export interface BlockSetInput {
   readonly names?: readonly (string | null)[];
   /** One multipolygon per block, as [lon, lat] rings. */
   readonly polygons: readonly BlockPolygons[];
-  /** Per block, the blocks it shares a border with (made symmetric here). */
-  readonly neighbors: readonly (readonly number[])[];
+  /**
+   * Per block, the blocks it shares a border with (made symmetric here); without it, blocks
+   * sharing at least two positions of their rings (see `sharedBorderNeighbors`).
+   */
+  readonly neighbors?: readonly (readonly number[])[];
   readonly topology?: BlockTopology;
 }
 
@@ -62,10 +66,10 @@ export class BlockSet {
 
   constructor(input: BlockSetInput) {
     const { ids, polygons, neighbors } = input;
-    if (polygons.length !== ids.length || neighbors.length !== ids.length) {
+    if (polygons.length !== ids.length || (neighbors && neighbors.length !== ids.length)) {
       throw new TesseraError(
         'BLOCKS_SHAPE',
-        `a block set needs one polygon list and one neighbour list per id: ${ids.length} ids, ${polygons.length} polygon lists, ${neighbors.length} neighbour lists`,
+        `a block set needs one polygon list and one neighbour list per id: ${ids.length} ids, ${polygons.length} polygon lists, ${neighbors?.length ?? 'no'} neighbour lists`,
       );
     }
     this.length = ids.length;
@@ -83,7 +87,10 @@ export class BlockSet {
       this.#byId.set(id, b);
     });
     this.polygons = flattenPolygons(polygons);
-    this.adjacency = adjacencyFromLists(ids.length, neighbors);
+    this.adjacency = adjacencyFromLists(
+      ids.length,
+      neighbors ?? sharedBorderNeighbors(this.polygons, ids.length),
+    );
     this.topology = input.topology ?? null;
     const parts = this.polygons.partBlock.length;
     if (parts === 0) {
