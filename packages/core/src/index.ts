@@ -133,3 +133,21 @@ export type {
   ComparePlansOptions,
   PlanFlow,
 } from './metrics/types.js';
+
+// Building blocks: counties, states or any boundaries file as polygons with an index and
+// adjacency; accounts located in them (geo/blocks/)
+export {
+  BlockSet,
+  type BlockSetInput,
+  type BlockTopology,
+  type BlockFeatureProperties,
+} from './geo/blocks/block-set.js';
+export type { BlockAdjacency } from './geo/blocks/block-adjacency.js';
+export type { BlockPolygons, FlatPolygons } from './geo/blocks/flat-polygons.js';
+export { usCounties, usStates, stateFipsOfCounty } from './geo/blocks/us-atlas.js';
+export {
+  blocksFromTopology,
+  type TopologyBlocksOptions,
+} from './geo/blocks/blocks-from-topology.js';
+export { blocksFromGeoJson, type GeoJsonBlocksOptions } from './geo/blocks/blocks-from-geojson.js';
+export { locateAccounts, type BlockLocation } from './geo/blocks/locate-accounts.js';

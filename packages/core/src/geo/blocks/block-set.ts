@@ -6,6 +6,7 @@ import type {
   Topology,
 } from 'topojson-specification';
 import { TesseraError } from '../../errors/tessera-error.js';
+import { BlockLocator } from './block-locator.js';
 import { adjacencyFromLists, type BlockAdjacency } from './block-adjacency.js';
 import {
   blockCoordinates,
@@ -63,6 +64,7 @@ export class BlockSet {
   readonly partIndex: Flatbush | null;
   readonly topology: BlockTopology | null;
   readonly #byId: Map<string, number>;
+  #locator: BlockLocator | null = null;
 
   constructor(input: BlockSetInput) {
     const { ids, polygons, neighbors } = input;
@@ -104,6 +106,13 @@ export class BlockSet {
     }
     index.finish();
     this.partIndex = index;
+  }
+
+  /** Point queries on the polygons (built on first use), or null when there are none. */
+  locator(): BlockLocator | null {
+    if (!this.partIndex) return null;
+    this.#locator ??= new BlockLocator(this.polygons);
+    return this.#locator;
   }
 
   /** The number of block `id`, or -1 when there is none. */

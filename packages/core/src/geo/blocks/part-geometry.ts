@@ -1,4 +1,7 @@
 import type { FlatPolygons } from './flat-polygons.js';
+import { segmentDistanceSquared } from './nearest-boundary.js';
+
+// The plain, whole-part forms of the locator's queries: the reference its tests compare with.
 
 /**
  * Whether (x, y) lies inside part `part`: a ray to +x crosses its rings an odd number of times.
@@ -23,11 +26,7 @@ export function partContains(flat: FlatPolygons, part: number, x: number, y: num
   return inside;
 }
 
-/**
- * The squared distance from (x, y) to the boundary of part `part`, in degrees of latitude, with
- * longitudes shrunk by `lonScale` (cos of the latitude): a local equirectangular view, close to
- * true distance at the scale of "the nearest county" and cheap enough for every stray account.
- */
+/** The squared distance from (x, y) to part `part`'s boundary (see `segmentDistanceSquared`). */
 export function partDistanceSquared(
   flat: FlatPolygons,
   part: number,
@@ -37,20 +36,17 @@ export function partDistanceSquared(
 ): number {
   const { coords, ringStart } = flat;
   let best = Infinity;
-  const lastRing = flat.partRingStart[part + 1]!;
-  for (let r = flat.partRingStart[part]!; r < lastRing; r++) {
-    const end = ringStart[r + 1]! * 2;
-    for (let i = ringStart[r]! * 2 + 2; i < end; i += 2) {
-      const ax = (coords[i - 2]! - x) * lonScale;
-      const ay = coords[i - 1]! - y;
-      const dx = (coords[i]! - x) * lonScale - ax;
-      const dy = coords[i + 1]! - y - ay;
-      const length = dx * dx + dy * dy;
-      // Project the origin (the point) on the segment, clamped to its ends.
-      const t = length > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / length)) : 0;
-      const px = ax + t * dx;
-      const py = ay + t * dy;
-      const d = px * px + py * py;
+  for (let r = flat.partRingStart[part]!; r < flat.partRingStart[part + 1]!; r++) {
+    for (let i = ringStart[r]! * 2 + 2; i < ringStart[r + 1]! * 2; i += 2) {
+      const d = segmentDistanceSquared(
+        coords[i - 2]!,
+        coords[i - 1]!,
+        coords[i]!,
+        coords[i + 1]!,
+        x,
+        y,
+        lonScale,
+      );
       if (d < best) best = d;
     }
   }

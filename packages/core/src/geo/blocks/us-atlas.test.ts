@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../random/random.js';
 import { locateAccounts } from './locate-accounts.js';
+import { partContains, partDistanceSquared } from './part-geometry.js';
 import { stateFipsOfCounty, usCounties, usStates } from './us-atlas.js';
 
 // [lon, lat, county FIPS, state FIPS]
@@ -70,5 +72,49 @@ describe('usCounties / usStates', () => {
       '17031',
     ]);
     expect(located).toMatchObject({ inside: 1, nearest: 2, unlocated: 1 });
+  });
+});
+
+describe('locating in us-atlas counties', () => {
+  it('agrees with a plain test of every polygon, inside and out', async () => {
+    const counties = await usCounties();
+    const flat = counties.polygons;
+    const parts = flat.partBlock.length;
+    const random = createRandom('us-atlas-reference');
+    const count = 1500;
+    const lon = Float64Array.from({ length: count }, () => -125 + random.next() * 59);
+    const lat = Float64Array.from({ length: count }, () => 24 + random.next() * 26);
+    const located = locateAccounts(lon, lat, counties);
+    let strays = 0;
+    for (let i = 0; i < count; i++) {
+      const x = lon[i]!;
+      const y = lat[i]!;
+      let containing = -1;
+      for (let part = 0; part < parts && containing < 0; part++) {
+        if (partContains(flat, part, x, y)) containing = flat.partBlock[part]!;
+      }
+      if (containing >= 0) {
+        expect(located.block[i]).toBe(containing);
+        continue;
+      }
+      strays++;
+      const scale = Math.cos((y * Math.PI) / 180);
+      let best = Infinity;
+      for (let part = 0; part < parts; part++) {
+        best = Math.min(best, partDistanceSquared(flat, part, x, y, scale));
+      }
+      const chosen = located.block[i]!;
+      let chosenDistance = Infinity;
+      for (
+        let part = flat.blockPartStart[chosen]!;
+        part < flat.blockPartStart[chosen + 1]!;
+        part++
+      ) {
+        chosenDistance = Math.min(chosenDistance, partDistanceSquared(flat, part, x, y, scale));
+      }
+      expect(chosenDistance).toBeCloseTo(best, 12);
+    }
+    expect(located.nearest).toBe(strays);
+    expect(strays).toBeGreaterThan(100); // the box holds sea, Canada and Mexico
   });
 });
