@@ -48,7 +48,9 @@ export const scenarioBodySchema = z.looseObject({}).meta({
   description:
     'A scenario in the scenario format (docs/scenarios.md, @tessera/scenarios/scenario.schema.json) whose `dataset` names a dataset of this workspace: `{ "id": "ds_…" }`.',
   examples: [EXAMPLE],
-  override: ({ jsonSchema }) => {
+  // Typed here: `override` is zod-openapi's addition to zod's meta, which a program reaching
+  // this file without zod-openapi (the CLI's typecheck, through the commands) does not know.
+  override: ({ jsonSchema }: { jsonSchema: object }) => {
     // The rendered schema is replaced whole, so nothing of the loose object's is left behind.
     for (const key of Object.keys(jsonSchema)) Reflect.deleteProperty(jsonSchema, key);
     Object.assign(jsonSchema, structuredClone(apiScenarioJsonSchema()));
