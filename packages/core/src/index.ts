@@ -151,3 +151,5 @@ export {
 } from './geo/blocks/blocks-from-topology.js';
 export { blocksFromGeoJson, type GeoJsonBlocksOptions } from './geo/blocks/blocks-from-geojson.js';
 export { locateAccounts, type BlockLocation } from './geo/blocks/locate-accounts.js';
+export type { BlockLocator } from './geo/blocks/block-locator.js';
+export { groupByBlock, type BlockGroups } from './geo/blocks/group-by-block.js';

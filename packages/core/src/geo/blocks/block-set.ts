@@ -60,7 +60,10 @@ export class BlockSet {
   readonly names: readonly (string | null)[];
   readonly polygons: FlatPolygons;
   readonly adjacency: BlockAdjacency;
-  /** Bounding boxes of the polygon parts (`polygons.partBlock` maps a part to its block). */
+  /**
+   * Bounding boxes of the polygon parts, for box queries such as a map's viewport
+   * (`polygons.partBlock` maps a part to its block; point queries go through `locator()`).
+   */
   readonly partIndex: Flatbush | null;
   readonly topology: BlockTopology | null;
   readonly #byId: Map<string, number>;
