@@ -144,3 +144,26 @@ export async function waitForRun(server: BenchServer, runId: string, everyMs = 2
     await new Promise((wake) => setTimeout(wake, everyMs));
   }
 }
+
+/**
+ * The benches' scenario on a stored dataset (geographic, tolerance 0.05, seed 1), run to the
+ * end: its id and the done run's id.
+ */
+export async function runBenchScenario(
+  server: BenchServer,
+  datasetId: string,
+): Promise<{ scenarioId: string; runId: string }> {
+  const scenario = await server.call<{ id: string }>('POST', '/api/scenarios', {
+    version: 1,
+    name: 'bench',
+    dataset: { id: datasetId },
+    strategy: { id: 'geographic', params: { tolerance: 0.05 } },
+    seed: 1,
+  });
+  const { runId } = await server.call<{ runId: string }>(
+    'POST',
+    `/api/scenarios/${scenario.id}/runs`,
+  );
+  await waitForRun(server, runId);
+  return { scenarioId: scenario.id, runId };
+}

@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rssMB, startBenchServer, waitForRun, type BenchServer } from './bench-server.ts';
+import { rssMB, runBenchScenario, startBenchServer, type BenchServer } from './bench-server.ts';
 
 const n = Number(process.argv[2] ?? 100_000);
 if (!Number.isInteger(n) || n <= 0) {
@@ -105,18 +105,7 @@ try {
     });
 
     await step(server, 'run done', async () => {
-      const scenario = await server.call<{ id: string }>('POST', '/api/scenarios', {
-        version: 1,
-        name: 'bench',
-        dataset: { id: datasetId },
-        strategy: { id: 'geographic', params: { tolerance: 0.05 } },
-        seed: 1,
-      });
-      const { runId } = await server.call<{ runId: string }>(
-        'POST',
-        `/api/scenarios/${scenario.id}/runs`,
-      );
-      await waitForRun(server, runId);
+      await runBenchScenario(server, datasetId);
     });
 
     // The thread count is the one sign of the job threads' exit seen from outside; what they

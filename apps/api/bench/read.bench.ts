@@ -6,7 +6,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node apps/api/bench/read.bench.ts
 // One JSON line per path: req/s (mean), latency p50/p99 in ms, non-2xx answers.
 import autocannon from 'autocannon';
-import { rssMB, startBenchServer, TOKEN, waitForRun } from './bench-server.ts';
+import { rssMB, runBenchScenario, startBenchServer, TOKEN } from './bench-server.ts';
 
 const n = Number(process.argv[2] ?? 100_000);
 if (n > 100_000) {
@@ -24,21 +24,10 @@ try {
     reps,
     seed: 1,
   });
-  const scenario = await server.call<{ id: string }>('POST', '/api/scenarios', {
-    version: 1,
-    name: 'bench',
-    dataset: { id: dataset.id },
-    strategy: { id: 'geographic', params: { tolerance: 0.05 } },
-    seed: 1,
-  });
-  const { runId } = await server.call<{ runId: string }>(
-    'POST',
-    `/api/scenarios/${scenario.id}/runs`,
-  );
-  await waitForRun(server, runId);
+  const { scenarioId, runId } = await runBenchScenario(server, dataset.id);
 
   for (const [name, path] of [
-    ['GET /api/scenarios/{id}', `/api/scenarios/${scenario.id}`],
+    ['GET /api/scenarios/{id}', `/api/scenarios/${scenarioId}`],
     ['GET /api/runs/{id}', `/api/runs/${runId}`],
   ] as const) {
     const options = {
