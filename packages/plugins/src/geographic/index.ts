@@ -9,6 +9,7 @@ import {
 import { Pacer } from './pacer.js';
 import { geographicParams } from './params.js';
 import { solveGeographic } from './solve.js';
+import { unitGroups } from './units.js';
 
 export { geographicParams, type GeographicParams } from './params.js';
 
@@ -35,6 +36,7 @@ export const geographic = definePlugin({
       reps: ctx.reps,
       locks: ctx.locks,
       params,
+      groups: params.units === undefined ? null : unitGroups(ctx.accounts, params.units),
       random,
       pacer,
     });

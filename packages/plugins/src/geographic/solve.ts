@@ -13,7 +13,7 @@ import { balanceMeasure, distanceWeights } from './measure.js';
 import type { Pacer } from './pacer.js';
 import type { GeographicParams } from './params.js';
 import { seedCentres } from './seed-centers.js';
-import { buildAtoms, unitGroups, type UnitGroups } from './units.js';
+import { buildAtoms, type UnitGroups } from './units.js';
 import { placeUnlocated } from './unlocated.js';
 import { unlocatedWarning } from './unlocated-note.js';
 
@@ -56,6 +56,8 @@ export interface SolveInput {
   reps: RepTable;
   locks: Uint8Array;
   params: GeographicParams;
+  /** The groups of accounts that stay whole (the `units` parameter resolved), or null. */
+  groups: UnitGroups | null;
   random: Random;
   pacer: Pacer;
 }
@@ -83,7 +85,7 @@ export async function solveGeographic(input: SolveInput): Promise<GeographicSolu
   }
   await pacer.pace();
   const weight = distanceWeights(accounts);
-  const groups = params.units === undefined ? null : unitGroups(accounts, params.units);
+  const groups = input.groups;
   await pacer.pace();
   const { atoms, atomOf, splitUnits } = await buildAtoms(
     accounts,
