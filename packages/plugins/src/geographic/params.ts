@@ -59,8 +59,18 @@ export const geographicParams = z
       .min(1)
       .optional()
       .describe(
-        'An account column (postal_code, region, country, industry or any extra column) whose ' +
-          'groups must stay whole: every account with the same value goes to the same territory.',
+        'Building blocks that stay whole: county or state (US, from bundled boundaries), blocks ' +
+          "(the dataset's own boundaries file), or an account column (postal_code, region, " +
+          'country, industry or any extra column): every account in the same block or with the ' +
+          'same value goes to the same territory.',
+      ),
+    contiguous: z
+      .boolean()
+      .default(false)
+      .describe(
+        'With building blocks (county, state or a boundaries file): each territory is one ' +
+          'connected piece of blocks (islands of the geography excepted), or the result says ' +
+          'which territories could not be made whole.',
       ),
     seed: z
       .union([z.string(), z.number()])
