@@ -83,6 +83,8 @@ export {
   type TerritoryFeatureProperties,
   type TerritoryGeometry,
 } from './io/geojson/territories-geojson.js';
+export { territoryShapes, type TerritoryShapeOptions } from './geo/shapes/territory-shapes.js';
+export type { PolygonRings } from './geo/shapes/dissolve-cells.js';
 export { accountsToGeoJSON, type AccountFeatureProperties } from './io/geojson/accounts-geojson.js';
 
 // CSV and GeoJSON I/O (io/)
@@ -153,3 +155,4 @@ export { blocksFromGeoJson, type GeoJsonBlocksOptions } from './geo/blocks/block
 export { locateAccounts, type BlockLocation } from './geo/blocks/locate-accounts.js';
 export type { BlockLocator } from './geo/blocks/block-locator.js';
 export { groupByBlock, type BlockGroups } from './geo/blocks/group-by-block.js';
+export { blockTerritories } from './geo/blocks/block-territories.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Plan } from '../../plan/plan.js';
 import { AccountTable } from '../../table/account-table.js';
+import { polygonsContain } from '../../geo/shapes/shape-checks.fixture.js';
 import { accountsToGeoJSON } from './accounts-geojson.js';
 import { territoriesToGeoJSON } from './territories-geojson.js';
 
@@ -8,7 +9,7 @@ const accounts = AccountTable.fromRows([
   { id: 'a', lat: 0, lon: 0, workload: 1 },
   { id: 'b', lat: 0, lon: 1, workload: 2 },
   { id: 'c', lat: 1, lon: 0, workload: 3 },
-  { id: 'd', lat: 0.2, lon: 0.2, workload: 4 }, // inside the hull of a, b, c
+  { id: 'd', lat: 0.2, lon: 0.2, workload: 4 },
   { id: 'e', lat: 10, lon: 10, workload: 5 },
   { id: 'f', workload: 6 }, // no coordinates
 ]);
@@ -21,7 +22,7 @@ const plan = new Plan(Int32Array.from([0, 0, 0, 0, 1, 2]), [
 describe('territoriesToGeoJSON', () => {
   const collection = territoriesToGeoJSON(accounts, plan);
 
-  it('draws the convex hull of each territory', () => {
+  it('gives each territory a shape with its figures', () => {
     const south = collection.features[0]!;
     expect(south.properties).toEqual({
       id: 'T1',
@@ -30,15 +31,18 @@ describe('territoriesToGeoJSON', () => {
       accounts: 4,
       workload: 10,
     });
-    expect(south.geometry.type).toBe('Polygon');
-    const ring = (south.geometry as { coordinates: number[][][] }).coordinates[0]!;
-    // a closed ring through the three corners; the interior point is not a vertex
-    expect(ring).toHaveLength(4);
-    expect(ring).not.toContainEqual([0.2, 0.2]);
+    expect(south.geometry.type).toBe('MultiPolygon');
+    expect(polygonsContain(south.geometry.coordinates, 0.2, 0.2)).toBe(true);
+    expect(polygonsContain(south.geometry.coordinates, 10, 10)).toBe(false);
   });
 
-  it('falls back to a point for a single location and skips territories with nothing located', () => {
-    expect(collection.features[1]!.geometry).toEqual({ type: 'Point', coordinates: [10, 10] });
+  it('tiles the map: the territories meet without overlap', () => {
+    const north = collection.features[1]!.geometry.coordinates;
+    expect(polygonsContain(north, 10, 10)).toBe(true);
+    expect(polygonsContain(north, 0.2, 0.2)).toBe(false);
+  });
+
+  it('skips territories with nothing located', () => {
     expect(collection.features.map((f) => f.id)).toEqual(['T1', 'T2']);
   });
 });
