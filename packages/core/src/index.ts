@@ -155,4 +155,9 @@ export { blocksFromGeoJson, type GeoJsonBlocksOptions } from './geo/blocks/block
 export { locateAccounts, type BlockLocation } from './geo/blocks/locate-accounts.js';
 export type { BlockLocator } from './geo/blocks/block-locator.js';
 export { groupByBlock, type BlockGroups } from './geo/blocks/group-by-block.js';
+export {
+  territoryPieces,
+  type TerritoryPieces,
+  type PiecesOptions,
+} from './metrics/territory-pieces.js';
 export { blockTerritories } from './geo/blocks/block-territories.js';

@@ -24,6 +24,8 @@ const territoryMetrics = z.object({
   centroid: z.object({ lat: z.number(), lon: z.number() }).nullable(),
   meanDistanceKm: z.number(),
   travelKm: z.number().nullable(),
+  pieces: z.number().int(),
+  requiredPieces: z.number().int(),
 });
 
 const summaryShape = {
@@ -31,6 +33,7 @@ const summaryShape = {
   compactness: z.object({ meanDistanceKm: z.number(), kmeansRatio: z.number().nullable() }),
   travel: z.object({ meanDistanceKm: z.number().nullable() }),
   continuity: z.object({ accountsMovedShare: z.number(), revenueMovedShare: z.number() }),
+  contiguity: z.object({ territoriesInPieces: z.number().int(), extraPieces: z.number().int() }),
   skillMatch: z.object({ share: z.number() }),
   coverage: z.object({
     unassigned: z.number(),

@@ -21,6 +21,7 @@ export function formatMetricsTable(metrics: PlanMetrics): string {
       'revenue',
       'spread km',
       'travel km',
+      'pieces',
     ],
     // Sorted by id for reading; the JSON keeps the plan's own order.
     [...metrics.territories]
@@ -36,6 +37,7 @@ export function formatMetricsTable(metrics: PlanMetrics): string {
         round(t.revenue),
         round(t.meanDistanceKm, 1),
         t.travelKm === null ? null : round(t.travelKm, 1),
+        t.pieces,
       ]),
   );
   return `${summary}\n${territories}`;
@@ -65,6 +67,8 @@ export function summaryRows(metrics: PlanMetrics): [string, number | null][] {
     ],
     ['continuity: accounts moved', round(metrics.continuity.accountsMovedShare, 3)],
     ['continuity: revenue moved', round(metrics.continuity.revenueMovedShare, 3)],
+    ['contiguity: territories in pieces', metrics.contiguity.territoriesInPieces],
+    ['contiguity: extra pieces', metrics.contiguity.extraPieces],
     ['skill match: workload share', round(metrics.skillMatch.share, 3)],
     ['coverage: unassigned accounts', metrics.coverage.unassigned],
     ['coverage: reps without territory', metrics.coverage.repsWithoutTerritory],

@@ -36,6 +36,8 @@ describe('comparePlans', () => {
         'compactness.meanDistanceKm',
         'continuity.accountsMovedShare',
         'continuity.revenueMovedShare',
+        'contiguity.territoriesInPieces',
+        'contiguity.extraPieces',
         'skillMatch.share',
         'coverage.unassigned',
         'coverage.repsWithoutTerritory',

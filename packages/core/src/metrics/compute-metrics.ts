@@ -10,6 +10,7 @@ import { KMEANS_REFERENCE_MIN_KM, kmeansReferenceKm } from './kmeans-reference.j
 import { metricsContext, type MetricsContext } from './metrics-context.js';
 import { skillMatchShare } from './skill-match.js';
 import { capacityTargets } from './targets.js';
+import { territoryPieces } from './territory-pieces.js';
 import { territoryCentroids, territorySums } from './territory-stats.js';
 import type { BalanceStats, MetricsOptions, PlanMetrics, TerritoryMetrics } from './types.js';
 
@@ -61,6 +62,13 @@ export function metricsInContext(
     homes,
   );
 
+  const pieces =
+    options.pieces === false
+      ? { pieces: new Int32Array(T), required: new Int32Array(T) }
+      : territoryPieces(accounts.lon, accounts.lat, territoryOf, T, {
+          blocks: options.blocks?.set ?? null,
+          blockOfAccount: options.blocks?.blockOfAccount ?? null,
+        });
   const territories: TerritoryMetrics[] = plan.territories.map((territory, t) => {
     const workload = sums.workload[t]!;
     const cap = capacity[t]!;
@@ -80,6 +88,8 @@ export function metricsInContext(
         : fromVector(centroids[q]!, centroids[q + 1]!, centroids[q + 2]!),
       meanDistanceKm: territoryMeanKm(toCentroid, t) ?? 0,
       travelKm: territoryMeanKm(toHome, t),
+      pieces: pieces.pieces[t]!,
+      requiredPieces: pieces.required[t]!,
     };
   });
 
@@ -119,6 +129,7 @@ export function metricsInContext(
     compactness: { meanDistanceKm, kmeansRatio },
     travel: { meanDistanceKm: overallMeanKm(toHome) },
     continuity: continuity(accounts, context.ownerRep, territoryOf, territoryRep),
+    contiguity: contiguityOf(territories),
     skillMatch: { share: skillMatchShare(accounts, context.skills, territoryOf, territoryRep) },
     coverage: coverage(
       sums.unassigned,
@@ -146,4 +157,15 @@ function balanceOf(values: Float64Array, capacity: Float64Array): BalanceStats {
   if (shares.some((share) => !(share >= 1e-300))) shares = capacityTargets(1, new Float64Array(n));
   const normalised = Float64Array.from(values, (v) => (v > 0 ? v / total : 0));
   return balanceStats(normalised, shares);
+}
+
+function contiguityOf(territories: readonly TerritoryMetrics[]): PlanMetrics['contiguity'] {
+  let territoriesInPieces = 0;
+  let extraPieces = 0;
+  for (const { pieces, requiredPieces } of territories) {
+    if (pieces <= requiredPieces) continue;
+    territoriesInPieces++;
+    extraPieces += pieces - requiredPieces;
+  }
+  return { territoriesInPieces, extraPieces };
 }

@@ -1,3 +1,4 @@
+import type { BlockSet } from '../geo/blocks/block-set.js';
 /**
  * The JSON shape of the metrics: a public contract read by the CLI, the API and the UI.
  * Every number is finite; "not defined" is `null`, never NaN (see the package README).
@@ -32,6 +33,14 @@ export interface TerritoryMetrics {
   meanDistanceKm: number;
   /** Workload-weighted mean distance (km) to the rep's home base; null without home or accounts. */
   travelKm: number | null;
+  /**
+   * Connected pieces of the territory's shape (0 without located accounts): its building blocks
+   * joined by shared borders, or without blocks its account places joined by Delaunay edges
+   * (places whose Voronoi cells touch). 1 is one piece.
+   */
+  pieces: number;
+  /** Pieces the geography itself forces (separate landmasses its blocks lie on); 1 without blocks. */
+  requiredPieces: number;
 }
 
 export interface PlanMetrics {
@@ -40,6 +49,11 @@ export interface PlanMetrics {
   compactness: { meanDistanceKm: number; kmeansRatio: number | null };
   travel: { meanDistanceKm: number | null };
   continuity: { accountsMovedShare: number; revenueMovedShare: number };
+  /**
+   * Territories in more pieces than the geography forces, and the pieces beyond those
+   * (Σ max(0, pieces − requiredPieces)): both 0 for a plan of whole territories.
+   */
+  contiguity: { territoriesInPieces: number; extraPieces: number };
   skillMatch: { share: number };
   coverage: { unassigned: number; repsWithoutTerritory: number; overCapacity: number };
 }
@@ -49,6 +63,13 @@ export interface MetricsOptions {
   seed?: string | number;
   /** Skip the k-means reference (kmeansRatio = null); default true. */
   kmeans?: boolean;
+  /**
+   * The building blocks the plan was made of, with each account's block: pieces are then counted
+   * on the blocks' borders rather than on the accounts' Delaunay triangulation.
+   */
+  blocks?: { set: BlockSet; blockOfAccount: Int32Array } | null;
+  /** Skip counting pieces (each territory's pieces then 0); default true. */
+  pieces?: boolean;
 }
 
 /** Accounts that changed rep between two plans, from one rep (null: none) to another. */

@@ -1,9 +1,7 @@
 import { Delaunay } from 'd3-delaunay';
 import type { Position } from 'geojson';
 import { dissolveCells, type PolygonRings } from './dissolve-cells.js';
-
-/** Positions closer than this (degrees, about a metre) count as one place. */
-const SAME_PLACE = 1e-5;
+import { distinctPlaces } from './distinct-places.js';
 
 /**
  * Territory shapes without building blocks: the Voronoi cell of every distinct account position
@@ -50,53 +48,4 @@ export function voronoiShapes(
     for (let p = 0; p < count; p++) cells.push(voronoi.cellPolygon(p) as Position[] | null);
   }
   return dissolveCells(cells, label, territoryCount);
-}
-
-/** Located accounts grouped by place, each place labelled with its majority territory. */
-function distinctPlaces(
-  lon: ArrayLike<number>,
-  lat: ArrayLike<number>,
-  territoryOf: ArrayLike<number>,
-  territoryCount: number,
-): { points: Float64Array; label: Int32Array; count: number } {
-  const placeOf = new Map<number, number>();
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const firstLabel: number[] = [];
-  // Places with accounts of several territories: per place, the count per territory.
-  let mixed: Map<number, Map<number, number>> | null = null;
-  for (let i = 0; i < lon.length; i++) {
-    const x = lon[i]!;
-    const y = lat[i]!;
-    const t = territoryOf[i]!;
-    if (!Number.isFinite(x) || !Number.isFinite(y) || t < 0 || t >= territoryCount) continue;
-    const key = Math.round((x + 180) / SAME_PLACE) * 2e7 + Math.round((y + 90) / SAME_PLACE);
-    let p = placeOf.get(key);
-    if (p === undefined) {
-      p = xs.length;
-      placeOf.set(key, p);
-      xs.push(x);
-      ys.push(y);
-      firstLabel.push(t);
-      continue;
-    }
-    mixed ??= new Map();
-    let counts = mixed.get(p);
-    if (!counts) mixed.set(p, (counts = new Map([[firstLabel[p]!, 0]])));
-    counts.set(t, (counts.get(t) ?? 0) + 1);
-  }
-  const label = Int32Array.from(firstLabel);
-  for (const [p, counts] of mixed ?? []) {
-    counts.set(firstLabel[p]!, counts.get(firstLabel[p]!)! + 1);
-    let best = -1;
-    let most = 0;
-    for (const [t, n] of counts) if (n > most || (n === most && t < best)) [best, most] = [t, n];
-    label[p] = best;
-  }
-  const points = new Float64Array(2 * xs.length);
-  for (let p = 0; p < xs.length; p++) {
-    points[2 * p] = xs[p]!;
-    points[2 * p + 1] = ys[p]!;
-  }
-  return { points, label, count: xs.length };
 }
