@@ -14,6 +14,7 @@ import {
   attributesToData,
   type AttributeColumns,
 } from './attribute-columns.js';
+import { hashSpan, SpanTable, type TextSpan } from './span-table.js';
 import { buildIdIndex, collectBuffers } from './table-support.js';
 
 /** One account as written by a program (the CSV importer, the generator, a test). */
@@ -39,6 +40,30 @@ export interface AccountInput {
   skillsRequired?: readonly string[] | null;
   /** Columns the contract does not name, kept as they came. */
   attributes?: Readonly<Record<string, string>> | null;
+}
+
+/**
+ * One account whose text cells are slices of the importer's input ({@link TextSpan}s): the
+ * builder copies their characters without a string being made per cell. Refilled per row.
+ */
+export interface AccountSpanInput {
+  id: TextSpan;
+  name: TextSpan;
+  lat: number;
+  lon: number;
+  postalCode: TextSpan;
+  region: TextSpan;
+  country: TextSpan;
+  industry: TextSpan;
+  employees: number;
+  annualRevenue: number;
+  potential: number;
+  revenue: number;
+  workload: number;
+  owner: TextSpan;
+  locked: boolean;
+  skillsRequired: readonly string[];
+  attributes: Readonly<Record<string, string>> | null;
 }
 
 /** One account read back from a table: missing values are `null`. */
@@ -261,11 +286,13 @@ export class AccountTableBuilder {
   readonly #locked: FlagBuilder;
   readonly #skills: TagColumnBuilder;
   readonly #attributes: AttributeColumnsBuilder;
-  readonly #seen = new Set<string>();
+  /** Row of each id, looked up by the id's characters: the one duplicate check of an import. */
+  readonly #ids: SpanTable;
   #count = 0;
 
   constructor(expectedRows = 1024) {
     this.#id = new StringColumnBuilder(expectedRows);
+    this.#ids = new SpanTable(this.#id, expectedRows);
     this.#name = new StringColumnBuilder(expectedRows);
     this.#measures = Object.fromEntries(
       ACCOUNT_MEASURES.map((m) => [m, new Float64Builder(expectedRows)]),
@@ -284,7 +311,12 @@ export class AccountTableBuilder {
 
   /** Whether an id has already been pushed. */
   has(id: string): boolean {
-    return this.#seen.has(id);
+    return this.rowOf(id, 0, id.length) >= 0;
+  }
+
+  /** The row already pushed with id `text[start, end)`, or -1. */
+  rowOf(text: string, start: number, end: number): number {
+    return this.#ids.find(text, start, end, hashSpan(text, start, end));
   }
 
   /** Declares an extra column up front so it keeps its place even if early rows lack it. */
@@ -296,11 +328,7 @@ export class AccountTableBuilder {
     if (typeof row.id !== 'string' || row.id === '') {
       throw new TesseraError('MISSING_ID', `account #${this.#count + 1} has no id`);
     }
-    if (this.#seen.has(row.id)) {
-      throw new TesseraError('DUPLICATE_ID', `account id "${row.id}" appears twice`);
-    }
-    this.#seen.add(row.id);
-    this.#id.push(row.id);
+    this.#pushId(row.id, 0, row.id.length);
     this.#name.push(row.name ?? '');
     // Spelled out rather than looped over the column lists: this runs a million times on import.
     const m = this.#measures;
@@ -321,6 +349,47 @@ export class AccountTableBuilder {
     this.#skills.push(row.skillsRequired ?? NO_TAGS);
     this.#attributes.push(row.attributes);
     this.#count++;
+  }
+
+  /** {@link push} for a row whose text cells are slices of the input. */
+  pushSpans(row: AccountSpanInput): void {
+    const id = row.id;
+    if (id.start === id.end) {
+      throw new TesseraError('MISSING_ID', `account #${this.#count + 1} has no id`);
+    }
+    this.#pushId(id.text, id.start, id.end);
+    const name = row.name;
+    this.#name.pushSpan(name.text, name.start, name.end);
+    const m = this.#measures;
+    m.lat.push(row.lat);
+    m.lon.push(row.lon);
+    m.employees.push(row.employees);
+    m.annualRevenue.push(row.annualRevenue);
+    m.potential.push(row.potential);
+    m.revenue.push(row.revenue);
+    m.workload.push(row.workload);
+    const c = this.#categories;
+    c.postalCode.pushSpan(row.postalCode.text, row.postalCode.start, row.postalCode.end);
+    c.region.pushSpan(row.region.text, row.region.start, row.region.end);
+    c.country.pushSpan(row.country.text, row.country.start, row.country.end);
+    c.industry.pushSpan(row.industry.text, row.industry.start, row.industry.end);
+    c.owner.pushSpan(row.owner.text, row.owner.start, row.owner.end);
+    this.#locked.push(row.locked);
+    this.#skills.push(row.skillsRequired);
+    this.#attributes.push(row.attributes);
+    this.#count++;
+  }
+
+  #pushId(text: string, start: number, end: number): void {
+    const hash = hashSpan(text, start, end);
+    if (this.#ids.find(text, start, end, hash) >= 0) {
+      throw new TesseraError(
+        'DUPLICATE_ID',
+        `account id "${text.slice(start, end)}" appears twice`,
+      );
+    }
+    this.#id.pushSpan(text, start, end);
+    this.#ids.add(hash);
   }
 
   finish(): AccountTable {

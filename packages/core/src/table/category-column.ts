@@ -1,3 +1,5 @@
+import { equalsSpan, hashSpan, SpanTable, type SpanKeys } from './span-table.js';
+
 /** The transferable form of a {@link CategoryColumn}. */
 export interface CategoryColumnData {
   codes: Int32Array;
@@ -45,35 +47,59 @@ export class CategoryColumn {
   }
 }
 
-/** Builds a {@link CategoryColumn} row by row; empty strings count as missing. */
-export class CategoryColumnBuilder {
+/**
+ * Builds a {@link CategoryColumn} row by row; empty strings count as missing. Values can come as
+ * slices of a larger text ({@link pushSpan}): a value already in the dictionary is then found by
+ * its characters, and only a new one becomes a string.
+ */
+export class CategoryColumnBuilder implements SpanKeys {
   #codes: Int32Array;
   #count = 0;
   readonly #dictionary: string[] = [];
-  readonly #lookup = new Map<string, number>();
+  readonly #lookup = new SpanTable(this);
 
   constructor(expectedRows = 1024) {
     this.#codes = new Int32Array(Math.max(16, expectedRows));
   }
 
   push(value: string | null | undefined): void {
+    if (value == null) this.pushSpan('', 0, 0);
+    else this.pushSpan(value, 0, value.length);
+  }
+
+  /** Pushes `text[start, end)`; an empty span is missing. Returns the code (-1: missing). */
+  pushSpan(text: string, start: number, end: number): number {
     if (this.#count === this.#codes.length) {
       const grown = new Int32Array(this.#codes.length * 2);
       grown.set(this.#codes);
       this.#codes = grown;
     }
-    this.#codes[this.#count++] = value == null || value === '' ? -1 : this.encode(value);
+    const code = start === end ? -1 : this.encodeSpan(text, start, end);
+    this.#codes[this.#count++] = code;
+    return code;
   }
 
   /** The code for a value, adding it to the dictionary if new. */
   encode(value: string): number {
-    let code = this.#lookup.get(value);
-    if (code === undefined) {
-      code = this.#dictionary.length;
-      this.#dictionary.push(value);
-      this.#lookup.set(value, code);
-    }
-    return code;
+    return this.encodeSpan(value, 0, value.length);
+  }
+
+  /** The code for `text[start, end)`, adding it to the dictionary if new. */
+  encodeSpan(text: string, start: number, end: number): number {
+    const hash = hashSpan(text, start, end);
+    const code = this.#lookup.find(text, start, end, hash);
+    if (code >= 0) return code;
+    this.#dictionary.push(start === 0 && end === text.length ? text : text.slice(start, end));
+    return this.#lookup.add(hash);
+  }
+
+  /** The dictionary value of a code. */
+  valueOf(code: number): string {
+    return this.#dictionary[code]!;
+  }
+
+  keyEquals(code: number, text: string, start: number, end: number): boolean {
+    return equalsSpan(this.#dictionary[code]!, text, start, end);
   }
 
   finish(): CategoryColumn {

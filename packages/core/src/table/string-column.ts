@@ -1,3 +1,5 @@
+import type { SpanKeys } from './span-table.js';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -62,7 +64,7 @@ export class StringColumn {
 }
 
 /** Appends strings into a growing byte buffer; `finish()` trims it to size. */
-export class StringColumnBuilder {
+export class StringColumnBuilder implements SpanKeys {
   #bytes: Uint8Array;
   #offsets: Uint32Array;
   #count = 0;
@@ -78,8 +80,14 @@ export class StringColumnBuilder {
   }
 
   push(value: string): void {
+    this.pushSpan(value, 0, value.length);
+  }
+
+  /** Pushes `text[start, end)` without making a string of it when it is ASCII. */
+  pushSpan(text: string, start: number, end: number): void {
+    const length = end - start;
     // A UTF-16 code unit takes at most 3 UTF-8 bytes.
-    const worst = value.length * 3;
+    const worst = length * 3;
     if (this.#used + worst > this.#bytes.length) {
       const grown = new Uint8Array(Math.max(this.#bytes.length * 2, this.#used + worst));
       grown.set(this.#bytes.subarray(0, this.#used));
@@ -90,21 +98,40 @@ export class StringColumnBuilder {
       grown.set(this.#offsets);
       this.#offsets = grown;
     }
+    const bytes = this.#bytes;
+    const used = this.#used;
     let ascii = true;
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(start + i);
       if (c > 127) {
         ascii = false;
         break;
       }
-      this.#bytes[this.#used + i] = c;
+      bytes[used + i] = c;
     }
     const written = ascii
-      ? value.length
-      : encoder.encodeInto(value, this.#bytes.subarray(this.#used)).written;
+      ? length
+      : encoder.encodeInto(text.slice(start, end), bytes.subarray(used)).written;
     this.#used += written;
     this.#count++;
     this.#offsets[this.#count] = this.#used;
+  }
+
+  /** Whether row `row` holds `text[start, end)`: {@link SpanKeys} for an index of the rows. */
+  keyEquals(row: number, text: string, start: number, end: number): boolean {
+    const from = this.#offsets[row]!;
+    const size = this.#offsets[row + 1]! - from;
+    const length = end - start;
+    if (size === length) {
+      // As many bytes as characters: the row is ASCII, so a character is a byte.
+      const bytes = this.#bytes;
+      for (let i = 0; i < length; i++) {
+        if (bytes[from + i] !== text.charCodeAt(start + i)) return false;
+      }
+      return true;
+    }
+    if (size < length) return false;
+    return decoder.decode(this.#bytes.subarray(from, from + size)) === text.slice(start, end);
   }
 
   finish(): StringColumn {

@@ -75,6 +75,11 @@ export class TagColumnBuilder {
       grown.set(this.#offsets);
       this.#offsets = grown;
     }
+    if (tags.length === 0) {
+      this.#rows++;
+      this.#offsets[this.#rows] = this.#used;
+      return;
+    }
     // Most rows hold zero or one tag: skip the dedupe-and-sort work for them.
     const codes =
       tags.length === 0

@@ -49,3 +49,60 @@ export class IdLines {
     if (id !== '' && !this.#pushed(id) && !this.#rejected.has(id)) this.#rejected.set(id, line);
   }
 }
+
+/**
+ * {@link IdLines} for a builder that can name the row holding an id, found by the id's
+ * characters (AccountTableBuilder.rowOf): the line of each imported row is all it keeps, so the
+ * duplicate check is one lookup in the builder and no id becomes a string unless it repeats.
+ */
+export class RowLines {
+  readonly #rowOf: (text: string, start: number, end: number) => number;
+  #lines = new Int32Array(1024);
+  #count = 0;
+  /** Ids of rows that were not imported: few, so kept as strings. */
+  readonly #rejected = new Map<string, number>();
+
+  constructor(rowOf: (text: string, start: number, end: number) => number) {
+    this.#rowOf = rowOf;
+  }
+
+  /** Logs an empty or repeated id `text[start, end)` on this line. */
+  check(
+    log: IssueLog,
+    line: number,
+    column: string,
+    noun: string,
+    text: string,
+    start: number,
+    end: number,
+  ): void {
+    if (start === end) {
+      log.error(line, column, null, `is empty: every ${noun} needs an id`);
+      return;
+    }
+    const row = this.#rowOf(text, start, end);
+    let first: number | undefined;
+    if (row >= 0) first = this.#lines[row];
+    else if (this.#rejected.size > 0) first = this.#rejected.get(text.slice(start, end));
+    if (first !== undefined) {
+      log.error(line, column, text.slice(start, end), `appears twice (first on line ${first})`);
+    }
+  }
+
+  /** Records the line of the row just imported. */
+  imported(line: number): void {
+    if (this.#count === this.#lines.length) {
+      const grown = new Int32Array(this.#lines.length * 2);
+      grown.set(this.#lines);
+      this.#lines = grown;
+    }
+    this.#lines[this.#count++] = line;
+  }
+
+  /** Records the id of a row that was rejected, so a later row with it still counts as repeated. */
+  rejected(text: string, start: number, end: number, line: number): void {
+    if (start === end || this.#rowOf(text, start, end) >= 0) return;
+    const id = text.slice(start, end);
+    if (!this.#rejected.has(id)) this.#rejected.set(id, line);
+  }
+}

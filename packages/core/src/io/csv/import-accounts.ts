@@ -1,12 +1,14 @@
 import {
   AccountTableBuilder,
-  type AccountInput,
+  type AccountSpanInput,
   type AccountTable,
 } from '../../table/account-table.js';
 import type { RepTable } from '../../table/rep-table.js';
+import { TextSpan } from '../../table/span-table.js';
 import { CellReader } from './cell-reader.js';
 import { ACCOUNT_COLUMNS, requireCoordinatePair, resolveHeader } from './columns.js';
-import { IdLines } from './id-lines.js';
+import { CsvBlock, type CsvRecord } from './csv-block.js';
+import { RowLines } from './id-lines.js';
 import { importRecords, type RecordSink, type SinkContext } from './import-records.js';
 import type { CsvInput, ImportOptions, ImportResult } from './import-types.js';
 
@@ -47,9 +49,27 @@ class AccountSink implements RecordSink<AccountTable> {
   readonly #ix: Record<AccountColumn, number>;
   readonly #label: Record<AccountColumn, string>;
   readonly #extras: { index: number; name: string }[];
-  readonly #idLines = new IdLines((id) => this.#builder.has(id));
+  readonly #idLines = new RowLines((text, start, end) => this.#builder.rowOf(text, start, end));
   // One input object and one attribute record, refilled for every row: the builder copies out.
-  readonly #row: AccountInput = { id: '' };
+  readonly #row: AccountSpanInput = {
+    id: new TextSpan(),
+    name: new TextSpan(),
+    lat: Number.NaN,
+    lon: Number.NaN,
+    postalCode: new TextSpan(),
+    region: new TextSpan(),
+    country: new TextSpan(),
+    industry: new TextSpan(),
+    employees: Number.NaN,
+    annualRevenue: Number.NaN,
+    potential: Number.NaN,
+    revenue: Number.NaN,
+    workload: Number.NaN,
+    owner: new TextSpan(),
+    locked: false,
+    skillsRequired: [],
+    attributes: null,
+  };
   readonly #attributes: Record<string, string> = {};
 
   constructor(context: SinkContext, reps: RepTable | undefined) {
@@ -65,6 +85,11 @@ class AccountSink implements RecordSink<AccountTable> {
   }
 
   accept(fields: readonly string[], line: number): boolean {
+    // Only a caller outside importRecords hands over strings.
+    return this.acceptRecord(CsvBlock.fromRows([fields], [line], null, line + 1).record(0), line);
+  }
+
+  acceptRecord(record: CsvRecord, line: number): boolean {
     const log = this.#context.log;
     const errors = log.errorCount;
     const c = this.#cells;
@@ -73,24 +98,24 @@ class AccountSink implements RecordSink<AccountTable> {
     const row = this.#row;
     c.line = line;
 
-    const id = c.text(fields, ix.id);
-    this.#idLines.check(log, line, label.id, id, 'account');
-    row.id = id;
-    row.name = c.text(fields, ix.name);
-    row.lat = c.measure(fields, ix.lat, label.lat, 'latitude');
-    row.lon = c.measure(fields, ix.lon, label.lon, 'longitude');
-    c.pair(fields, ix.lat, ix.lon, label);
-    row.postalCode = c.text(fields, ix.postal_code);
-    row.region = c.text(fields, ix.region);
-    row.country = c.text(fields, ix.country);
-    row.industry = c.text(fields, ix.industry);
-    row.employees = c.measure(fields, ix.employees, label.employees, 'non-negative');
-    row.annualRevenue = c.measure(fields, ix.annual_revenue, label.annual_revenue, 'non-negative');
-    row.potential = c.measure(fields, ix.potential, label.potential, 'non-negative');
-    row.revenue = c.measure(fields, ix.revenue, label.revenue, 'non-negative');
-    row.workload = c.measure(fields, ix.workload, label.workload, 'non-negative');
-    const owner = c.text(fields, ix.owner);
-    row.owner = owner;
+    c.selectText(record, ix.id);
+    const id = row.id;
+    id.set(c.source, c.from, c.to);
+    this.#idLines.check(log, line, label.id, 'account', id.text, id.start, id.end);
+    row.lat = c.measureAt(record, ix.lat, label.lat, 'latitude');
+    row.lon = c.measureAt(record, ix.lon, label.lon, 'longitude');
+    c.pairAt(record, ix.lat, ix.lon, label);
+    row.employees = c.measureAt(record, ix.employees, label.employees, 'non-negative');
+    row.annualRevenue = c.measureAt(
+      record,
+      ix.annual_revenue,
+      label.annual_revenue,
+      'non-negative',
+    );
+    row.potential = c.measureAt(record, ix.potential, label.potential, 'non-negative');
+    row.revenue = c.measureAt(record, ix.revenue, label.revenue, 'non-negative');
+    row.workload = c.measureAt(record, ix.workload, label.workload, 'non-negative');
+    const owner = this.#reps && c.selectText(record, ix.owner) ? c.selected() : '';
     if (owner !== '' && this.#reps && this.#reps.indexOf(owner) < 0) {
       log.warning(
         line,
@@ -99,20 +124,35 @@ class AccountSink implements RecordSink<AccountTable> {
         'names no rep in the rep table; the account counts as unowned',
       );
     }
-    row.locked = c.flag(fields, ix.locked, label.locked);
-    row.skillsRequired = c.tags(fields, ix.skills_required, label.skills_required);
-    if (this.#extras.length > 0) {
-      for (const extra of this.#extras) this.#attributes[extra.name] = c.text(fields, extra.index);
-      row.attributes = this.#attributes;
-    }
+    row.locked = c.flagAt(record, ix.locked, label.locked);
+    row.skillsRequired = c.tagsAt(record, ix.skills_required, label.skills_required);
 
     if (log.errorCount !== errors) {
-      this.#idLines.rejected(id, line);
+      this.#idLines.rejected(id.text, id.start, id.end, line);
       return false;
     }
-    this.#builder.push(row);
-    this.#idLines.imported(id, line);
+    // Text cells raise no errors: they are read once the row is known to be imported.
+    this.#span(record, ix.name, row.name);
+    this.#span(record, ix.postal_code, row.postalCode);
+    this.#span(record, ix.region, row.region);
+    this.#span(record, ix.country, row.country);
+    this.#span(record, ix.industry, row.industry);
+    this.#span(record, ix.owner, row.owner);
+    if (this.#extras.length > 0) {
+      for (const extra of this.#extras) {
+        this.#attributes[extra.name] = c.textAt(record, extra.index);
+      }
+      row.attributes = this.#attributes;
+    }
+    this.#builder.pushSpans(row);
+    this.#idLines.imported(line);
     return true;
+  }
+
+  #span(record: CsvRecord, index: number, into: TextSpan): void {
+    const c = this.#cells;
+    c.selectText(record, index);
+    into.set(c.source, c.from, c.to);
   }
 
   finish(): AccountTable {

@@ -1,13 +1,19 @@
+import { CsvRecord } from './csv-block.js';
 import type { CsvDialect } from './csv-dialect.js';
 import { headerError } from './import-error.js';
 import type { CsvInput, ImportOptions } from './import-types.js';
 import { IssueLog } from './issue-log.js';
-import { readCsvRows } from './read-csv-rows.js';
+import { readCsvBlocks } from './read-csv-rows.js';
 
 /** Takes the records of one file, one at a time, into whatever it builds. */
 export interface RecordSink<T> {
   /** Reads one record; returns whether it was imported (its problems are in the log). */
   accept(fields: readonly string[], line: number): boolean;
+  /**
+   * Reads one record from its block's field offsets, without a string per cell; when a sink
+   * has it, it is called instead of `accept`. The record is a cursor: it moves on after the call.
+   */
+  acceptRecord?(record: CsvRecord, line: number): boolean;
   finish(): T;
 }
 
@@ -43,33 +49,36 @@ export async function importRecords<T>(
   let rowsRead = 0;
   let rowsImported = 0;
 
-  for await (const batch of readCsvRows(input, { signal })) {
+  let record: CsvRecord | null = null;
+  for await (const { dialect, block } of readCsvBlocks(input, { signal })) {
     signal?.throwIfAborted();
-    const { rows, lines, faults } = batch;
+    const { lines, faults } = block;
     let r = 0;
     if (sink === null) {
       const fault = faults?.get(0);
       if (fault !== undefined) throw headerError(null, `the header row ${fault}`, lines[0]);
-      const header = rows[0]!;
-      sink = open({ header, dialect: batch.dialect, log });
+      const header = block.row(0);
+      sink = open({ header, dialect, log });
       width = header.length;
       r = 1;
     }
-    for (; r < rows.length; r++) {
+    record ??= new CsvRecord(block);
+    const fast = sink.acceptRecord !== undefined;
+    for (; r < block.length; r++) {
       rowsRead++;
-      const fields = rows[r]!;
+      record.moveTo(block, r);
       const line = lines[r]!;
       const fault = faults?.get(r);
       if (fault !== undefined) {
         log.error(line, null, null, `the record ${fault}`);
-      } else if (fields.length > width) {
+      } else if (record.length > width) {
         log.error(
           line,
           null,
           null,
-          `the record has ${fields.length} fields but the header has ${width}`,
+          `the record has ${record.length} fields but the header has ${width}`,
         );
-      } else if (sink.accept(fields, line)) {
+      } else if (fast ? sink.acceptRecord!(record, line) : sink.accept(record.toArray(), line)) {
         rowsImported++;
       }
     }

@@ -13,21 +13,30 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  * bit for bit without a regular expression or a second pass.
  */
 export function parseNumber(text: string, decimalComma = false): number {
-  const n = text.length;
-  let i = 0;
+  return parseNumberIn(text, 0, text.length, decimalComma);
+}
+
+/** {@link parseNumber} of `text[start, end)`, read from its characters without a substring. */
+export function parseNumberIn(
+  text: string,
+  start: number,
+  end: number,
+  decimalComma: boolean,
+): number {
+  let i = start;
   let negative = false;
-  const first = text.charCodeAt(0);
+  const first = start < end ? text.charCodeAt(start) : Number.NaN;
   if (first === 45) {
     negative = true;
-    i = 1;
+    i = start + 1;
   } else if (first === 43) {
-    i = 1;
+    i = start + 1;
   }
   let mantissa = 0;
   let digits = 0;
   let fraction = 0;
   let point = false;
-  for (; i < n; i++) {
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
@@ -36,10 +45,10 @@ export function parseNumber(text: string, decimalComma = false): number {
     } else if (!point && (c === 46 || (decimalComma && c === 44))) {
       point = true;
     } else {
-      return parseSlow(text, decimalComma);
+      return parseSlow(text.slice(start, end), decimalComma);
     }
   }
-  if (digits === 0 || digits > 15) return parseSlow(text, decimalComma);
+  if (digits === 0 || digits > 15) return parseSlow(text.slice(start, end), decimalComma);
   const value = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
   return negative ? -value : value;
 }

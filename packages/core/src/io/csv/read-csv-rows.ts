@@ -1,18 +1,20 @@
 import Papa from 'papaparse';
+import { CsvBlock } from './csv-block.js';
 import { detectDialect, type CsvDialect } from './csv-dialect.js';
 import { CsvImportError } from './import-error.js';
 import type { CsvInput } from './import-types.js';
 import { RecordScanner } from './record-scanner.js';
 import { NotUtf8Error, textChunks } from './text-chunks.js';
+import { countBreaksIn, tokenizeBlock } from './tokenize-block.js';
 
-/** A block of records as papaparse splits them, each with the line it starts on. */
+/** A block of records as strings, each with the line it starts on. */
 export interface CsvRowBatch {
   dialect: CsvDialect;
   /** Records in file order, blank lines left out; the very first record of a file is its header. */
   rows: string[][];
   /** The 1-based physical line where each record starts. */
   lines: number[];
-  /** Records papaparse found malformed (a stray or unterminated quote), by index in `rows`. */
+  /** Records found malformed (a stray or unterminated quote), by index in `rows`. */
   faults: Map<number, string> | null;
 }
 
@@ -22,19 +24,37 @@ export interface ReadCsvOptions {
   blockChars?: number;
 }
 
-const BLOCK_CHARS = 1 << 20;
+// About a read stream's chunk: a block is then the unfinished record before it plus one chunk.
+const BLOCK_CHARS = 1 << 16;
 
-/**
- * Reads CSV records block by block from any {@link CsvInput}: text is gathered until about
- * `blockChars` characters are buffered, cut after the last record that ends outside quotes, and
- * that block is parsed by papaparse (header handling stays with the caller). Memory stays at a
- * block or two however large the file is, and the line number of every record is exact even
- * when quoted fields hold line breaks.
- */
+/** {@link readCsvBlocks} with every record made into strings. */
 export async function* readCsvRows(
   input: CsvInput,
   options: ReadCsvOptions = {},
 ): AsyncGenerator<CsvRowBatch, void, undefined> {
+  for await (const { dialect, block } of readCsvBlocks(input, options)) {
+    const rows: string[][] = [];
+    for (let r = 0; r < block.length; r++) rows.push(block.row(r));
+    yield {
+      dialect,
+      rows,
+      lines: Array.from(block.lines.subarray(0, block.length)),
+      faults: block.faults,
+    };
+  }
+}
+
+/**
+ * Reads CSV records block by block from any {@link CsvInput}: text is gathered until about
+ * `blockChars` characters are buffered, cut after the last record that ends outside quotes, and
+ * that block is split into field offsets (header handling stays with the caller). Memory stays
+ * at a block or two however large the file is, and the line number of every record is exact
+ * even when quoted fields hold line breaks.
+ */
+export async function* readCsvBlocks(
+  input: CsvInput,
+  options: ReadCsvOptions = {},
+): AsyncGenerator<{ dialect: CsvDialect; block: CsvBlock }, void, undefined> {
   const blockChars = options.blockChars ?? BLOCK_CHARS;
   const signal = options.signal;
   let buffer = '';
@@ -56,22 +76,30 @@ export async function* readCsvRows(
     }
     signal?.throwIfAborted();
     if (next.done) break;
-    buffer = buffer === '' ? next.value : buffer + next.value;
-    if (dialect === null) {
-      dialect = detectDialect(buffer, false);
-      if (dialect === null) continue;
-      scanner = new RecordScanner(dialect);
-    }
-    if (buffer.length < blockChars || scanner === null) continue;
-    const cut = scanner.scan(buffer);
-    if (cut < 0) continue;
-    const block = parseBlock(buffer.slice(0, cut), line, dialect);
-    line = block.nextLine;
-    buffer = buffer.slice(cut + dialect.newline.length);
-    scanner.consumed(cut + dialect.newline.length);
-    if (block.batch.rows.length > 0) {
-      header ??= block.batch.rows[0]!;
-      yield block.batch;
+    // A big piece (a whole-file string arrives in 1 MB ones) is taken a block at a time: text
+    // joined to the unfinished record before it is copied into one string, and small strings
+    // are far cheaper to make than large ones.
+    const chunk = next.value;
+    const step = Math.max(blockChars, BLOCK_CHARS);
+    for (let at = 0; at < chunk.length; at += step) {
+      const piece = chunk.length <= step ? chunk : chunk.slice(at, at + step);
+      buffer = buffer === '' ? piece : buffer + piece;
+      if (dialect === null) {
+        dialect = detectDialect(buffer, false);
+        if (dialect === null) continue;
+        scanner = new RecordScanner(dialect);
+      }
+      if (buffer.length < blockChars || scanner === null) continue;
+      const cut = scanner.scan(buffer);
+      if (cut < 0) continue;
+      const block = parseBlock(buffer.slice(0, cut), line, dialect);
+      line = block.nextLine;
+      buffer = buffer.slice(cut + dialect.newline.length);
+      scanner.consumed(cut + dialect.newline.length);
+      if (block.length > 0) {
+        header ??= block.row(0);
+        yield { dialect, block };
+      }
     }
   }
 
@@ -84,7 +112,7 @@ export async function* readCsvRows(
   const nl = dialect.newline;
   const text = cut >= 0 && cut === buffer.length - nl.length ? buffer.slice(0, cut) : buffer;
   const block = parseBlock(text, line, dialect);
-  if (block.batch.rows.length > 0) yield block.batch;
+  if (block.length > 0) yield { dialect, block };
 }
 
 /**
@@ -134,14 +162,14 @@ function notUtf8(
 }
 
 /** Parses text holding whole records (no trailing line break) that starts on line `first`. */
-function parseBlock(
-  text: string,
-  first: number,
-  dialect: CsvDialect,
-): { batch: CsvRowBatch; nextLine: number } {
+function parseBlock(text: string, first: number, dialect: CsvDialect): CsvBlock {
   // An empty block is one blank line (papaparse would return no record for it at all).
-  if (text === '')
-    return { batch: { dialect, rows: [], lines: [], faults: null }, nextLine: first + 1 };
+  if (text === '') return CsvBlock.fromRows([], [], null, first + 1);
+  return tokenizeBlock(text, first, dialect) ?? parseMalformed(text, first, dialect);
+}
+
+/** A block with a malformed quote: papaparse reads it, and its recovery decides the records. */
+function parseMalformed(text: string, first: number, dialect: CsvDialect): CsvBlock {
   const parsed = Papa.parse<string[]>(text, {
     delimiter: dialect.delimiter,
     newline: dialect.newline,
@@ -188,7 +216,7 @@ function parseBlock(
     rows.push(row);
     lines.push(start);
   }
-  return { batch: { dialect, rows, lines, faults: kept }, nextLine: at };
+  return CsvBlock.fromRows(rows, lines, kept, at);
 }
 
 /** A record with nothing in it: an empty line, or only delimiters and spaces. */
@@ -201,12 +229,7 @@ function isBlank(row: readonly string[]): boolean {
 
 /** Physical line breaks in text: `\n`, `\r\n` and a lone `\r` each count once. */
 export function countBreaks(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
-    if (text.charCodeAt(i + 1) !== 10) count++;
-  }
-  return count;
+  return countBreaksIn(text, 0, text.length);
 }
 
 function recordSpans(rows: readonly (readonly string[])[]): number[] {
