@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BlockSet } from '../geo/blocks/block-set.js';
 import type { Plan } from '../plan/plan.js';
 import type { Random } from '../random/random.js';
 import type { AccountTable } from '../table/account-table.js';
@@ -18,6 +19,11 @@ export interface SegmentContext {
   readonly signal: AbortSignal;
   /** Reports progress in [0, 1]; values are clamped and never go backwards. */
   progress(fraction: number, message?: string): void;
+  /**
+   * The dataset's own building blocks (a boundaries file such as NUTS regions), when it came
+   * with one; strategies that think in blocks use them instead of, or beside, the US ones.
+   */
+  readonly blocks?: BlockSet | null;
 }
 
 /** A strategy's answer: the plan, plus what the planner should know about it. */

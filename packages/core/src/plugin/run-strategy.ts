@@ -1,5 +1,6 @@
 import { describeZodError } from '../errors/format-zod-issue.js';
 import { TesseraError } from '../errors/tessera-error.js';
+import type { BlockSet } from '../geo/blocks/block-set.js';
 import { baselinePlan, type Plan } from '../plan/plan.js';
 import { createRandom } from '../random/random.js';
 import type { AccountTable } from '../table/account-table.js';
@@ -17,6 +18,8 @@ export interface RunStrategyInput {
   seed?: string | number;
   signal?: AbortSignal;
   onProgress?: (fraction: number, message?: string) => void;
+  /** The dataset's building blocks (a boundaries file), handed to the strategy as `ctx.blocks`. */
+  blocks?: BlockSet | null;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function runStrategy(
     locks,
     random: createRandom(input.seed ?? 0),
     signal,
+    blocks: input.blocks ?? null,
     progress: (fraction, message) => {
       const clamped = Math.min(1, Math.max(reported, Number.isFinite(fraction) ? fraction : 0));
       reported = clamped;

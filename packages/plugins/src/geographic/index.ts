@@ -1,15 +1,21 @@
 import {
+  capacityTargets,
   createRandom,
   definePlugin,
   Plan,
+  TesseraError,
   type RepTable,
+  type SegmentContext,
   type SegmentResult,
   type Territory,
 } from '@tessera/core';
+import { resolveUnits, type UsedBlocks } from './block-units.js';
+import { makeContiguous } from './contiguity.js';
+import { maxDeviation } from './feasibility.js';
+import { balanceMeasure } from './measure.js';
 import { Pacer } from './pacer.js';
-import { geographicParams } from './params.js';
-import { solveGeographic } from './solve.js';
-import { unitGroups } from './units.js';
+import { geographicParams, type GeographicParams } from './params.js';
+import { solveGeographic, type GeographicSolution } from './solve.js';
 
 export { geographicParams, type GeographicParams } from './params.js';
 
@@ -31,21 +37,94 @@ export const geographic = definePlugin({
       ctx.progress(fraction, message);
     });
     const random = params.seed === undefined ? ctx.random : createRandom(params.seed);
+    const units = await resolveUnits(ctx.accounts, params.units, ctx.blocks ?? null);
+    if (params.contiguous && !units.blocks) {
+      throw new TesseraError(
+        'INVALID_PARAMS',
+        'strategy "geographic": parameter "contiguous" needs building blocks: units county, state or blocks (a boundaries file)',
+      );
+    }
     const solution = await solveGeographic({
       accounts: ctx.accounts,
       reps: ctx.reps,
       locks: ctx.locks,
       params,
-      groups: params.units === undefined ? null : unitGroups(ctx.accounts, params.units),
+      groups: units.groups,
       random,
       pacer,
     });
+    const warnings = [...units.warnings, ...solution.warnings];
+    let { infeasible } = solution;
+    if (params.contiguous && units.blocks) {
+      ({ infeasible } = wholeTerritories(ctx, params, units.blocks, solution, warnings));
+    }
     const { plan } = buildPlan(ctx.reps, solution.territoryRep, solution.territoryOf);
-    const result: SegmentResult = { plan, warnings: solution.warnings };
-    if (solution.infeasible) result.infeasible = solution.infeasible;
+    const result: SegmentResult = { plan, warnings };
+    if (infeasible) result.infeasible = infeasible;
     return result;
   },
 });
+
+/**
+ * The contiguity pass over a solution (rewritten in place): each territory one piece per
+ * landmass, within the tolerance where boundary moves can get it there.
+ */
+function wholeTerritories(
+  ctx: SegmentContext,
+  params: GeographicParams,
+  blocks: UsedBlocks,
+  solution: GeographicSolution,
+  warnings: string[],
+): { infeasible: GeographicSolution['infeasible'] } {
+  const measure = balanceMeasure(ctx.accounts, params.balanceOn);
+  const capacities = Float64Array.from(solution.territoryRep, (r) =>
+    r < 0 ? 0 : ctx.reps.capacity[r]!,
+  );
+  const targets = capacityTargets(measure.total, capacities);
+  const locked = Uint8Array.from(ctx.locks, (l, i) =>
+    l === 1 && solution.territoryOf[i]! >= 0 ? 1 : 0,
+  );
+  const { inPieces } = makeContiguous({
+    blocks: blocks.set,
+    blockOf: blocks.blockOf,
+    territoryOf: solution.territoryOf,
+    load: measure.values,
+    locked,
+    targets,
+    tolerance: params.tolerance,
+  });
+  const label = (t: number): string => {
+    const r = solution.territoryRep[t]!;
+    return r < 0 ? `territory ${t + 1}` : `rep "${ctx.reps.id.get(r)}"`;
+  };
+  if (inPieces.length > 0) {
+    warnings.push(
+      `${inPieces.length} ${inPieces.length === 1 ? 'territory is' : 'territories are'} still in pieces (blocks holding locked accounts or accounts of several reps cannot move): ${inPieces
+        .slice(0, 5)
+        .map((p) => `${label(p.territory)} in ${p.pieces} pieces`)
+        .join(', ')}${inPieces.length > 5 ? ', …' : ''}`,
+    );
+  }
+  const load = new Float64Array(targets.length);
+  for (let i = 0; i < solution.territoryOf.length; i++) {
+    const t = solution.territoryOf[i]!;
+    if (t >= 0) load[t]! += measure.values[i]!;
+  }
+  const achieved = maxDeviation(load, targets);
+  if (achieved <= params.tolerance + 1e-9) return { infeasible: undefined };
+  return {
+    infeasible: {
+      reason:
+        solution.infeasible?.reason ??
+        `whole territories of these blocks reach ±${round(achieved)} at best, not ±${round(params.tolerance)}: blocks are too coarse for the tolerance (try finer blocks, a larger tolerance or fewer territories)`,
+      achievedDeviation: achieved,
+    },
+  };
+}
+
+function round(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
+}
 
 /**
  * The plan: staffed territories first in rep order (`T-<rep id>`, named after the rep, as

@@ -19,7 +19,6 @@ const CATEGORY_ALIASES: Record<string, 'postalCode' | 'region' | 'country' | 'in
     zip: 'postalCode',
     zip_code: 'postalCode',
     region: 'region',
-    state: 'region',
     country: 'country',
     industry: 'industry',
     owner: 'owner',

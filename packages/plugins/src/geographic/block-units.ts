@@ -1,0 +1,85 @@
+import {
+  locateAccounts,
+  TesseraError,
+  usCounties,
+  usStates,
+  type AccountTable,
+  type BlockSet,
+} from '@tessera/core';
+import { unitGroups, type UnitGroups } from './units.js';
+
+/** Building blocks in use: the set and each account's block. */
+export interface UsedBlocks {
+  set: BlockSet;
+  blockOf: Int32Array;
+}
+
+export interface ResolvedUnits {
+  groups: UnitGroups | null;
+  blocks: UsedBlocks | null;
+  warnings: string[];
+}
+
+/** `units` values naming building blocks rather than an account column. */
+const BLOCK_UNITS: Record<string, () => Promise<BlockSet>> = {
+  county: usCounties,
+  counties: usCounties,
+  state: usStates,
+  states: usStates,
+};
+
+/**
+ * The groups the `units` parameter asks for. `county` and `state` are the bundled US
+ * boundaries; `blocks` (or no `units` at all, when the dataset came with a boundaries file) is
+ * the dataset's own; anything else is an account column. Accounts are placed in blocks by
+ * point-in-polygon; those outside every block go to the nearest one, with a warning.
+ */
+export async function resolveUnits(
+  accounts: AccountTable,
+  units: string | undefined,
+  datasetBlocks: BlockSet | null,
+): Promise<ResolvedUnits> {
+  const name = units?.trim().toLowerCase();
+  let set: BlockSet | null = null;
+  let label = '';
+  const load = name === undefined ? undefined : BLOCK_UNITS[name];
+  if (load) {
+    set = await load();
+    label = name!.startsWith('count') ? 'US counties' : 'US states';
+  } else if (name === 'blocks' || (name === undefined && datasetBlocks)) {
+    if (!datasetBlocks) {
+      throw new TesseraError(
+        'INVALID_PARAMS',
+        'strategy "geographic": parameter "units" is "blocks" but the dataset has no boundaries file (CLI: --units-geojson file --units-id property; scenario: dataset.units)',
+      );
+    }
+    set = datasetBlocks;
+    label = 'the boundaries file';
+  }
+  if (!set) {
+    return {
+      groups: units === undefined ? null : unitGroups(accounts, units),
+      blocks: null,
+      warnings: [],
+    };
+  }
+  const located = locateAccounts(accounts.lon, accounts.lat, set);
+  const blocks = set;
+  const warnings: string[] = [];
+  if (located.nearest > 0) {
+    warnings.push(
+      `${located.nearest} ${located.nearest === 1 ? 'account lies' : 'accounts lie'} outside every block of ${label} and went to the nearest block`,
+    );
+  }
+  return {
+    groups: {
+      codes: located.block,
+      valueOf: (code) => {
+        const name = blocks.names[code];
+        return name ? `${blocks.ids[code]} (${name})` : (blocks.ids[code] ?? '');
+      },
+    },
+    blocks: { set: blocks, blockOf: located.block },
+    warnings,
+  };
+}
