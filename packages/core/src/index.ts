@@ -161,3 +161,4 @@ export {
   type PiecesOptions,
 } from './metrics/territory-pieces.js';
 export { blockTerritories } from './geo/blocks/block-territories.js';
+export { blocksForUnits, unitsLabel } from './geo/blocks/blocks-for-units.js';

@@ -1,8 +1,8 @@
 import {
+  blocksForUnits,
   locateAccounts,
   TesseraError,
-  usCounties,
-  usStates,
+  unitsLabel,
   type AccountTable,
   type BlockSet,
 } from '@tessera/core';
@@ -20,14 +20,6 @@ export interface ResolvedUnits {
   warnings: string[];
 }
 
-/** `units` values naming building blocks rather than an account column. */
-const BLOCK_UNITS: Record<string, () => Promise<BlockSet>> = {
-  county: usCounties,
-  counties: usCounties,
-  state: usStates,
-  states: usStates,
-};
-
 /**
  * The groups the `units` parameter asks for. `county` and `state` are the bundled US
  * boundaries; `blocks` (or no `units` at all, when the dataset came with a boundaries file) is
@@ -39,23 +31,14 @@ export async function resolveUnits(
   units: string | undefined,
   datasetBlocks: BlockSet | null,
 ): Promise<ResolvedUnits> {
-  const name = units?.trim().toLowerCase();
-  let set: BlockSet | null = null;
-  let label = '';
-  const load = name === undefined ? undefined : BLOCK_UNITS[name];
-  if (load) {
-    set = await load();
-    label = name!.startsWith('count') ? 'US counties' : 'US states';
-  } else if (name === 'blocks' || (name === undefined && datasetBlocks)) {
-    if (!datasetBlocks) {
-      throw new TesseraError(
-        'INVALID_PARAMS',
-        'strategy "geographic": parameter "units" is "blocks" but the dataset has no boundaries file (CLI: --units-geojson file --units-id property; scenario: dataset.units)',
-      );
-    }
-    set = datasetBlocks;
-    label = 'the boundaries file';
+  const set = await blocksForUnits(units, datasetBlocks);
+  if (!set && units?.trim().toLowerCase() === 'blocks') {
+    throw new TesseraError(
+      'INVALID_PARAMS',
+      'strategy "geographic": parameter "units" is "blocks" but the dataset has no boundaries file (CLI: --units-geojson file --units-id property; scenario: dataset.units)',
+    );
   }
+  const label = unitsLabel(units);
   if (!set) {
     return {
       groups: units === undefined ? null : unitGroups(accounts, units),
