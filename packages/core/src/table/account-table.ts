@@ -288,6 +288,12 @@ export class AccountTableBuilder {
   readonly #attributes: AttributeColumnsBuilder;
   /** Row of each id, looked up by the id's characters: the one duplicate check of an import. */
   readonly #ids: SpanTable;
+  /** The last id {@link rowOf} looked up, with its hash and answer. */
+  #askedText: string | null = null;
+  #askedStart = 0;
+  #askedEnd = 0;
+  #askedHash = 0;
+  #askedRow = -1;
   #count = 0;
 
   constructor(expectedRows = 1024) {
@@ -316,7 +322,15 @@ export class AccountTableBuilder {
 
   /** The row already pushed with id `text[start, end)`, or -1. */
   rowOf(text: string, start: number, end: number): number {
-    return this.#ids.find(text, start, end, hashSpan(text, start, end));
+    const hash = hashSpan(text, start, end);
+    const row = this.#ids.find(text, start, end, hash);
+    // An importer asks before it pushes: the push of the same id then skips a second lookup.
+    this.#askedText = text;
+    this.#askedStart = start;
+    this.#askedEnd = end;
+    this.#askedHash = hash;
+    this.#askedRow = row;
+    return row;
   }
 
   /** Declares an extra column up front so it keeps its place even if early rows lack it. */
@@ -381,8 +395,10 @@ export class AccountTableBuilder {
   }
 
   #pushId(text: string, start: number, end: number): void {
-    const hash = hashSpan(text, start, end);
-    if (this.#ids.find(text, start, end, hash) >= 0) {
+    const asked = start === this.#askedStart && end === this.#askedEnd && text === this.#askedText;
+    this.#askedText = null;
+    const hash = asked ? this.#askedHash : hashSpan(text, start, end);
+    if ((asked ? this.#askedRow : this.#ids.find(text, start, end, hash)) >= 0) {
       throw new TesseraError(
         'DUPLICATE_ID',
         `account id "${text.slice(start, end)}" appears twice`,

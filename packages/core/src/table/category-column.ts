@@ -57,6 +57,13 @@ export class CategoryColumnBuilder implements SpanKeys {
   #count = 0;
   readonly #dictionary: string[] = [];
   readonly #lookup = new SpanTable(this);
+  /**
+   * The last code seen per cheap key (length, first, middle and last character): most columns
+   * hold a handful of values, found here without hashing the whole cell. A column where it
+   * keeps missing (postal codes) stops using it.
+   */
+  #recent: Int32Array | null = new Int32Array(256).fill(-1);
+  #recentMisses = 0;
 
   constructor(expectedRows = 1024) {
     this.#codes = new Int32Array(Math.max(16, expectedRows));
@@ -74,8 +81,26 @@ export class CategoryColumnBuilder implements SpanKeys {
       grown.set(this.#codes);
       this.#codes = grown;
     }
-    const code = start === end ? -1 : this.encodeSpan(text, start, end);
+    const code = start === end ? -1 : this.#encodeRecent(text, start, end);
     this.#codes[this.#count++] = code;
+    return code;
+  }
+
+  #encodeRecent(text: string, start: number, end: number): number {
+    const recent = this.#recent;
+    if (recent === null) return this.encodeSpan(text, start, end);
+    const n = end - start;
+    const key =
+      (n * 7 +
+        text.charCodeAt(start) * 31 +
+        text.charCodeAt(start + (n >> 1)) * 3 +
+        text.charCodeAt(end - 1)) &
+      255;
+    const cached = recent[key]!;
+    if (cached >= 0 && equalsSpan(this.#dictionary[cached]!, text, start, end)) return cached;
+    const code = this.encodeSpan(text, start, end);
+    recent[key] = code;
+    if (++this.#recentMisses > 2048 && this.#recentMisses * 4 > this.#count) this.#recent = null;
     return code;
   }
 

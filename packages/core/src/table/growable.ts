@@ -1,3 +1,6 @@
+// A module constant, not the global: a global read in a hot push costs a deopt the first time.
+const MISSING = Number.NaN;
+
 /** A Float64Array that grows by doubling while a table is built; NaN marks a missing value. */
 export class Float64Builder {
   #values: Float64Array;
@@ -13,7 +16,7 @@ export class Float64Builder {
       grown.set(this.#values);
       this.#values = grown;
     }
-    this.#values[this.#count++] = value ?? Number.NaN;
+    this.#values[this.#count++] = value ?? MISSING;
   }
 
   finish(): Float64Array {

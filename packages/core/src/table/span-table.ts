@@ -22,7 +22,8 @@ export interface SpanKeys {
  */
 export class SpanTable {
   readonly #keys: SpanKeys;
-  /** entry + 1 per slot, 0 for empty. */
+  /** Per slot: entry + 1 (0 for empty), then the entry's hash, side by side so a probe that
+   * misses reads one cache line. */
   #slots: Int32Array;
   #hashes: Int32Array;
   #mask: number;
@@ -32,7 +33,7 @@ export class SpanTable {
     this.#keys = keys;
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.#slots = new Int32Array(capacity);
+    this.#slots = new Int32Array(capacity * 2);
     this.#mask = capacity - 1;
     this.#hashes = new Int32Array(Math.max(8, expected));
   }
@@ -46,11 +47,10 @@ export class SpanTable {
     const slots = this.#slots;
     const mask = this.#mask;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const slot = slots[s]!;
+      const slot = slots[2 * s]!;
       if (slot === 0) return -1;
-      const entry = slot - 1;
-      if (this.#hashes[entry] === hash && this.#keys.keyEquals(entry, text, start, end)) {
-        return entry;
+      if (slots[2 * s + 1] === hash && this.#keys.keyEquals(slot - 1, text, start, end)) {
+        return slot - 1;
       }
     }
   }
@@ -64,7 +64,7 @@ export class SpanTable {
       this.#hashes = grown;
     }
     this.#hashes[entry] = hash;
-    if (this.#size * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
+    if (this.#size * 2 > this.#mask + 1) this.#rehash((this.#mask + 1) * 2);
     else this.#place(entry, hash);
     return entry;
   }
@@ -73,12 +73,13 @@ export class SpanTable {
     const slots = this.#slots;
     const mask = this.#mask;
     let s = hash & mask;
-    while (slots[s] !== 0) s = (s + 1) & mask;
-    slots[s] = entry + 1;
+    while (slots[2 * s] !== 0) s = (s + 1) & mask;
+    slots[2 * s] = entry + 1;
+    slots[2 * s + 1] = hash;
   }
 
   #rehash(capacity: number): void {
-    this.#slots = new Int32Array(capacity);
+    this.#slots = new Int32Array(capacity * 2);
     this.#mask = capacity - 1;
     for (let entry = 0; entry < this.#size; entry++) this.#place(entry, this.#hashes[entry]!);
   }

@@ -5,7 +5,7 @@ import { CsvImportError } from './import-error.js';
 import type { CsvInput } from './import-types.js';
 import { RecordScanner } from './record-scanner.js';
 import { NotUtf8Error, textChunks } from './text-chunks.js';
-import { countBreaksIn, tokenizeBlock } from './tokenize-block.js';
+import { countBreaksIn, tokenArrays, tokenizeBlock, type TokenArrays } from './tokenize-block.js';
 
 /** A block of records as strings, each with the line it starts on. */
 export interface CsvRowBatch {
@@ -49,7 +49,8 @@ export async function* readCsvRows(
  * `blockChars` characters are buffered, cut after the last record that ends outside quotes, and
  * that block is split into field offsets (header handling stays with the caller). Memory stays
  * at a block or two however large the file is, and the line number of every record is exact
- * even when quoted fields hold line breaks.
+ * even when quoted fields hold line breaks. A block's arrays are reused for the next one: read
+ * each block before asking for the next.
  */
 export async function* readCsvBlocks(
   input: CsvInput,
@@ -62,6 +63,7 @@ export async function* readCsvBlocks(
   let dialect: CsvDialect | null = null;
   let scanner: RecordScanner | null = null;
   let header: readonly string[] | null = null;
+  const scratch = tokenArrays();
 
   const chunks = textChunks(input);
   for (;;) {
@@ -92,7 +94,7 @@ export async function* readCsvBlocks(
       if (buffer.length < blockChars || scanner === null) continue;
       const cut = scanner.scan(buffer);
       if (cut < 0) continue;
-      const block = parseBlock(buffer.slice(0, cut), line, dialect);
+      const block = parseBlock(buffer.slice(0, cut), line, dialect, scratch);
       line = block.nextLine;
       buffer = buffer.slice(cut + dialect.newline.length);
       scanner.consumed(cut + dialect.newline.length);
@@ -111,7 +113,7 @@ export async function* readCsvBlocks(
   const cut = scanner.scan(buffer);
   const nl = dialect.newline;
   const text = cut >= 0 && cut === buffer.length - nl.length ? buffer.slice(0, cut) : buffer;
-  const block = parseBlock(text, line, dialect);
+  const block = parseBlock(text, line, dialect, scratch);
   if (block.length > 0) yield { dialect, block };
 }
 
@@ -162,14 +164,22 @@ function notUtf8(
 }
 
 /** Parses text holding whole records (no trailing line break) that starts on line `first`. */
-function parseBlock(text: string, first: number, dialect: CsvDialect): CsvBlock {
+function parseBlock(
+  text: string,
+  first: number,
+  dialect: CsvDialect,
+  scratch: TokenArrays,
+): CsvBlock {
   // An empty block is one blank line (papaparse would return no record for it at all).
   if (text === '') return CsvBlock.fromRows([], [], null, first + 1);
-  return tokenizeBlock(text, first, dialect) ?? parseMalformed(text, first, dialect);
+  return tokenizeBlock(text, first, dialect, scratch) ?? parseWithPapaparse(text, first, dialect);
 }
 
-/** A block with a malformed quote: papaparse reads it, and its recovery decides the records. */
-function parseMalformed(text: string, first: number, dialect: CsvDialect): CsvBlock {
+/**
+ * A block with a malformed quote: papaparse reads it, and its recovery decides the records.
+ * Exported as the reference the tokeniser is tested against.
+ */
+export function parseWithPapaparse(text: string, first: number, dialect: CsvDialect): CsvBlock {
   const parsed = Papa.parse<string[]>(text, {
     delimiter: dialect.delimiter,
     newline: dialect.newline,

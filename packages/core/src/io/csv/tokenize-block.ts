@@ -17,7 +17,12 @@ const TAB = 9;
  * nothing, or a field never closed): the caller then hands the block to papaparse, whose
  * recovery and error rows stay the reference. `first` is the line the block starts on.
  */
-export function tokenizeBlock(text: string, first: number, dialect: CsvDialect): CsvBlock | null {
+export function tokenizeBlock(
+  text: string,
+  first: number,
+  dialect: CsvDialect,
+  scratch?: TokenArrays,
+): CsvBlock | null {
   const n = text.length;
   const delim = dialect.delimiter.charCodeAt(0);
   const newline = dialect.newline;
@@ -33,16 +38,32 @@ export function tokenizeBlock(text: string, first: number, dialect: CsvDialect):
   const hasCr = quoted && text.indexOf('\r') >= 0;
 
   let capacity = 64 + (n >> 3);
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let escaped = new Uint8Array(capacity);
   let recordCapacity = 16 + (n >> 6);
-  let firstField = new Int32Array(recordCapacity + 1);
-  let lines = new Int32Array(recordCapacity);
+  let starts: Int32Array<ArrayBuffer>;
+  let ends: Int32Array<ArrayBuffer>;
+  let escaped: Uint8Array<ArrayBuffer>;
+  let firstField: Int32Array<ArrayBuffer>;
+  let lines: Int32Array<ArrayBuffer>;
+  // Each kept record's index among all records, blank ones included (see the end).
+  let raws: Int32Array<ArrayBuffer>;
+  if (scratch && scratch.starts.length >= capacity && scratch.lines.length >= recordCapacity) {
+    capacity = scratch.starts.length;
+    recordCapacity = scratch.lines.length;
+    ({ starts, ends, escaped, firstField, lines, raws } = scratch);
+  } else {
+    starts = new Int32Array(capacity);
+    ends = new Int32Array(capacity);
+    escaped = new Uint8Array(capacity);
+    firstField = new Int32Array(recordCapacity + 1);
+    lines = new Int32Array(recordCapacity);
+    raws = new Int32Array(recordCapacity);
+  }
   let f = 0;
   let r = 0;
   let line = first;
   let i = 0;
+  let rawCount = 0;
+  let spans = false; // whether some record spans more than one line
   // The next delimiter, line break, "\n" and "\r" at or after i (-1: none left; -2: not looked
   // for yet). Plain fields are cut with indexOf, which outruns a loop over their characters.
   let nextDelim = -2;
@@ -128,6 +149,7 @@ export function tokenizeBlock(text: string, first: number, dialect: CsvDialect):
       ends[last]!--;
     }
     let span = 1;
+    rawCount++;
     if (quoted) {
       // A "\r" or "\n" inside the record (the stripped "\r" included: the count decides).
       const recordEnd = ended ? i - nlLength : n;
@@ -139,6 +161,7 @@ export function tokenizeBlock(text: string, first: number, dialect: CsvDialect):
       }
       if (breaks) {
         for (let k = recordFirst; k < f; k++) span += countBreaksIn(text, starts[k]!, ends[k]!);
+        if (span > 1) spans = true;
       }
     }
     if (isBlank(text, starts, ends, recordFirst, f)) {
@@ -148,14 +171,23 @@ export function tokenizeBlock(text: string, first: number, dialect: CsvDialect):
         recordCapacity *= 2;
         firstField = grow32(firstField, recordCapacity + 1);
         lines = grow32(lines, recordCapacity);
+        raws = grow32(raws, recordCapacity);
       }
       firstField[r] = recordFirst;
+      raws[r] = rawCount - 1;
       lines[r++] = line;
     }
     line += span;
     if (!ended) break;
   }
   firstField[r] = f;
+  // As papaparse's reader always did: when the block's line breaks are as many as its records
+  // less one, each record is one line ("\r" then "\n" across two records of a "\r" file, say).
+  if (spans && countBreaksIn(text, 0, n) === rawCount - 1) {
+    for (let k = 0; k < r; k++) lines[k] = first + raws[k]!;
+    line = first + rawCount;
+  }
+  if (scratch) Object.assign(scratch, { starts, ends, escaped, firstField, lines, raws });
   return new CsvBlock({
     text,
     starts,
@@ -167,6 +199,31 @@ export function tokenizeBlock(text: string, first: number, dialect: CsvDialect):
     faults: null,
     nextLine: line,
   });
+}
+
+/**
+ * Arrays a reader hands from block to block so each block does not allocate its own: a block
+ * made with them is good until the next one is read.
+ */
+export interface TokenArrays {
+  starts: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+  escaped: Uint8Array<ArrayBuffer>;
+  firstField: Int32Array<ArrayBuffer>;
+  lines: Int32Array<ArrayBuffer>;
+  raws: Int32Array<ArrayBuffer>;
+}
+
+/** Empty {@link TokenArrays}, filled by the first block. */
+export function tokenArrays(): TokenArrays {
+  return {
+    starts: new Int32Array(0),
+    ends: new Int32Array(0),
+    escaped: new Uint8Array(0),
+    firstField: new Int32Array(0),
+    lines: new Int32Array(0),
+    raws: new Int32Array(0),
+  };
 }
 
 function grow32(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
