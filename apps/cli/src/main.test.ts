@@ -113,7 +113,7 @@ describe('tessera solve, metrics and compare', () => {
     };
     expect(geojson.type).toBe('FeatureCollection');
     expect(geojson.features.length).toBeGreaterThan(0);
-    expect(geojson.features[0]!.geometry.type).toBe('Polygon');
+    expect(geojson.features[0]!.geometry.type).toBe('MultiPolygon');
   });
 
   it('prints the metrics JSON, or a table for people', async () => {

@@ -161,4 +161,9 @@ export {
   type PiecesOptions,
 } from './metrics/territory-pieces.js';
 export { blockTerritories } from './geo/blocks/block-territories.js';
-export { blocksForUnits, unitsLabel } from './geo/blocks/blocks-for-units.js';
+export {
+  blocksForUnits,
+  planBlocks,
+  unitsLabel,
+  type LocatedBlocks,
+} from './geo/blocks/blocks-for-units.js';

@@ -1,4 +1,4 @@
-import { planToCsv, territoriesToGeoJSON } from '@tessera/core';
+import { planBlocks, planToCsv, territoriesToGeoJSON } from '@tessera/core';
 import { runScenario, simulateRevenue } from '@tessera/scenarios';
 import { DatasetLoader, loadScenarioFile } from '../files/load-scenario.js';
 import { writeOutput } from '../files/write-output.js';
@@ -9,7 +9,11 @@ import { runProgressReporter } from '../scenario-progress.js';
 import { loadCommandPlugins } from '../plugins/load-plugins.js';
 import type { ScenarioRunOptions } from './scenario-run.js';
 
-export async function scenarioRun(io: CliIO, path: string, options: ScenarioRunOptions): Promise<void> {
+export async function scenarioRun(
+  io: CliIO,
+  path: string,
+  options: ScenarioRunOptions,
+): Promise<void> {
   const { registry } = await loadCommandPlugins(options, io.directory);
   const file = await loadScenarioFile(path, registry);
   const dataset = await new DatasetLoader(io, options).load(file);
@@ -40,10 +44,14 @@ export async function scenarioRun(io: CliIO, path: string, options: ScenarioRunO
     simulation,
   };
   if (options.out) await writeOutput(options.out, planToCsv(run.plan, run.edited.accounts));
-  if (options.metrics)
-    await writeOutput(options.metrics, [JSON.stringify(report, null, 2), '\n']);
+  if (options.metrics) await writeOutput(options.metrics, [JSON.stringify(report, null, 2), '\n']);
   if (options.geojson) {
-    const territories = territoriesToGeoJSON(run.edited.accounts, run.plan);
+    const blocks = await planBlocks(
+      run.edited.accounts,
+      run.scenario.strategy.params.units,
+      dataset.blocks ?? null,
+    );
+    const territories = territoriesToGeoJSON(run.edited.accounts, run.plan, { blocks });
     await writeOutput(options.geojson, [JSON.stringify(territories), '\n']);
   }
   if (options.format === 'json') {
@@ -51,6 +59,5 @@ export async function scenarioRun(io: CliIO, path: string, options: ScenarioRunO
     return;
   }
   io.stdout.write(formatScenarioRun(run));
-  if (simulation)
-    io.stdout.write(`\n${formatSimulationTable([run.scenario.name], [simulation])}`);
+  if (simulation) io.stdout.write(`\n${formatSimulationTable([run.scenario.name], [simulation])}`);
 }

@@ -3,12 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { TesseraError, type PluginRegistry } from '@tessera/core';
 import { parseScenario, parseSweep } from '@tessera/scenarios';
 import { createNodeScenarioPool } from '@tessera/scenarios/node';
-import {
-  DatasetLoader,
-  loadScenarioFile,
-  readJsonFile,
-  type ScenarioFile,
-} from '../files/load-scenario.js';
+import { DatasetLoader, loadScenarioFile, type ScenarioFile } from '../files/load-scenario.js';
+import { readJsonFile } from '../files/read-json-file.js';
 import { writeOutput } from '../files/write-output.js';
 import { formatSweepTable } from '../format/sweep-table.js';
 import { CliError, type CliIO } from '../io.js';
@@ -16,7 +12,11 @@ import { batchProgressReporter } from '../scenario-progress.js';
 import { loadCommandPlugins } from '../plugins/load-plugins.js';
 import type { ScenarioSweepOptions } from './scenario-sweep.js';
 
-export async function scenarioSweep(io: CliIO, path: string, options: ScenarioSweepOptions): Promise<void> {
+export async function scenarioSweep(
+  io: CliIO,
+  path: string,
+  options: ScenarioSweepOptions,
+): Promise<void> {
   const { registry, pluginModules } = await loadCommandPlugins(options, io.directory);
   const raw = await readJsonFile(path);
   const sweep = withFile(path, () => parseSweep(raw));

@@ -1,10 +1,12 @@
 import {
   computeMetrics,
   parseStrategyParams,
+  planBlocks,
   planToCsv,
   runStrategy,
   territoriesToGeoJSON,
 } from '@tessera/core';
+import { boundariesFromFlags } from '../files/load-boundaries.js';
 import { loadTables } from '../files/load-tables.js';
 import { writeOutput } from '../files/write-output.js';
 import type { CliIO } from '../io.js';
@@ -18,6 +20,7 @@ export async function solve(io: CliIO, options: SolveOptions): Promise<void> {
   const plugin = registry.get(options.strategy);
   const params = await resolveParams(options.param);
   parseStrategyParams(plugin, params); // fail on a bad parameter before reading any file
+  const boundaries = await boundariesFromFlags(options);
   const { accounts, reps } = await loadTables(io, options, {
     skipInvalid: options.skipInvalid ?? false,
   });
@@ -28,6 +31,7 @@ export async function solve(io: CliIO, options: SolveOptions): Promise<void> {
       accounts,
       reps,
       seed: options.seed,
+      blocks: boundaries,
       onProgress: (f, m) => {
         progress.update(f, m);
       },
@@ -39,12 +43,16 @@ export async function solve(io: CliIO, options: SolveOptions): Promise<void> {
   for (const warning of result.warnings ?? []) io.stderr.write(`warning: ${warning}\n`);
   if (result.infeasible) io.stderr.write(`warning: infeasible: ${result.infeasible.reason}\n`);
   await writeOutput(options.out, planToCsv(result.plan, accounts));
+  const blocks =
+    options.metrics || options.geojson
+      ? await planBlocks(accounts, params.units, boundaries)
+      : null;
   if (options.metrics) {
-    const metrics = computeMetrics(accounts, reps, result.plan, { seed: options.seed });
+    const metrics = computeMetrics(accounts, reps, result.plan, { seed: options.seed, blocks });
     await writeOutput(options.metrics, [JSON.stringify(metrics, null, 2), '\n']);
   }
   if (options.geojson) {
-    const territories = territoriesToGeoJSON(accounts, result.plan);
+    const territories = territoriesToGeoJSON(accounts, result.plan, { blocks });
     await writeOutput(options.geojson, [JSON.stringify(territories), '\n']);
   }
   const unassigned = result.plan.territoryOf.reduce((n, t) => (t < 0 ? n + 1 : n), 0);

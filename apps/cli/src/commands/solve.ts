@@ -15,6 +15,9 @@ export interface SolveOptions extends PluginFlags {
   metrics?: string;
   geojson?: string;
   skipInvalid?: boolean;
+  unitsGeojson?: string;
+  unitsId?: string;
+  unitsName?: string;
 }
 
 export function solveCommand(io: CliIO): Command {
@@ -32,7 +35,16 @@ export function solveCommand(io: CliIO): Command {
     .option('--seed <seed>', 'random seed', seedValue, 0)
     .requiredOption('--out <plan.csv>', 'where to write the plan')
     .option('--metrics <file.json>', 'also write the plan metrics as JSON')
-    .option('--geojson <file.geojson>', 'also write the territories as GeoJSON (convex hulls)')
+    .option(
+      '--geojson <file.geojson>',
+      "also write the territories' shapes as GeoJSON (unions of their blocks, else Voronoi cells)",
+    )
+    .option(
+      '--units-geojson <file.geojson>',
+      'building blocks (a GeoJSON FeatureCollection) for strategies that use them (geographic units=blocks)',
+    )
+    .option('--units-id <property>', "the blocks' id property (default: each feature's id)")
+    .option('--units-name <property>', "the blocks' name property")
     .option('--skip-invalid', 'import the valid rows of the CSV files and report the rest')
     .addOption(formatOption('table'))
     .action(async (options: SolveOptions) => {

@@ -1,26 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { TesseraError, type AccountTable, type PluginRegistry, type RepTable } from '@tessera/core';
 import { parseScenario, type Dataset, type Scenario } from '@tessera/scenarios';
 import { CliError, type CliIO } from '../io.js';
+import { loadBoundaries } from './load-boundaries.js';
 import { loadPlan } from './load-plan.js';
 import { loadTables } from './load-tables.js';
-
-/** Reads a JSON file, naming the file in every failure. */
-export async function readJsonFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CliError(`cannot read "${path}" (${code})`, { cause: error });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new CliError(`${path}: not valid JSON: ${(error as Error).message}`, { cause: error });
-  }
-}
+import { readJsonFile } from './read-json-file.js';
 
 export interface ScenarioFile {
   path: string;
@@ -49,6 +34,9 @@ export interface DatasetFlags {
   reps?: string | undefined;
   baseline?: string | undefined;
   skipInvalid?: boolean | undefined;
+  unitsGeojson?: string | undefined;
+  unitsId?: string | undefined;
+  unitsName?: string | undefined;
 }
 
 /**
@@ -80,16 +68,28 @@ export class DatasetLoader {
         `${file.path}: the scenario names no dataset: add "dataset": { "accounts": …, "reps": … } or give --accounts and --reps`,
       );
     }
-    const key = JSON.stringify([accounts, reps, baseline ?? null]);
+    const units = this.#flags.unitsGeojson
+      ? { geojson: this.#flags.unitsGeojson, id: this.#flags.unitsId, name: this.#flags.unitsName }
+      : named?.units && { ...named.units, geojson: resolve(here, named.units.geojson) };
+    if (!units && (this.#flags.unitsId || this.#flags.unitsName)) {
+      throw new CliError('--units-id and --units-name describe a --units-geojson file: give one');
+    }
+    const key = JSON.stringify([accounts, reps, baseline ?? null, units ?? null]);
     let dataset = this.#loaded.get(key);
     if (!dataset) {
-      dataset = this.#read(accounts, reps, baseline);
+      dataset = this.#read(accounts, reps, baseline, units);
       this.#loaded.set(key, dataset);
     }
     return dataset;
   }
 
-  async #read(accounts: string, reps: string, baseline: string | undefined): Promise<Dataset> {
+  async #read(
+    accounts: string,
+    reps: string,
+    baseline: string | undefined,
+    units: { geojson: string; id?: string | undefined; name?: string | undefined } | undefined,
+  ): Promise<Dataset> {
+    const blocks = units ? await loadBoundaries(units.geojson, units) : null;
     const key = JSON.stringify([accounts, reps]);
     let tables = this.#tables.get(key);
     if (!tables) {
@@ -100,7 +100,7 @@ export class DatasetLoader {
       );
       this.#tables.set(key, tables);
     }
-    const loaded = await tables;
+    const loaded = { ...(await tables), blocks };
     if (baseline === undefined) return loaded;
     // A baseline may leave accounts without owner: each run says how many.
     const plan = await loadPlan(this.#io, baseline, loaded, {

@@ -50,8 +50,8 @@ export function compareRuns(runs: readonly ScenarioRun[]): ScenarioComparison {
 
 /** The metrics without the per-territory list, which each run keeps itself. */
 function summaryOf(metrics: PlanMetrics): Omit<PlanMetrics, 'territories'> {
-  const { balance, compactness, travel, continuity, skillMatch, coverage } = metrics;
-  return { balance, compactness, travel, continuity, skillMatch, coverage };
+  const { balance, compactness, travel, continuity, contiguity, skillMatch, coverage } = metrics;
+  return { balance, compactness, travel, continuity, contiguity, skillMatch, coverage };
 }
 
 function repWorkloads(runs: readonly ScenarioRun[]): RepWorkloadChange[] {

@@ -4,6 +4,7 @@ import {
   Plan,
   RepTable,
   type AccountTableData,
+  type BlockSet,
   type PlanData,
   type RepTableData,
 } from '@tessera/core';
@@ -14,6 +15,12 @@ export interface Dataset {
   readonly reps: RepTable;
   /** Today's alignment; defaults to each account with its `owner`. */
   readonly baseline?: Plan | undefined;
+  /**
+   * The dataset's own building blocks (a boundaries file such as NUTS regions): strategies get
+   * them as `ctx.blocks`, metrics count pieces on them. Stays with the caller: a worker run
+   * gets US counties and states by name, not a boundaries file.
+   */
+  readonly blocks?: BlockSet | null;
 }
 
 /** A {@link Dataset} as plain typed arrays: what crosses to a worker. */

@@ -1,4 +1,11 @@
-import { baselinePlan, computeMetrics, Plan, runStrategy, type PlanMetrics } from '@tessera/core';
+import {
+  baselinePlan,
+  computeMetrics,
+  planBlocks,
+  Plan,
+  runStrategy,
+  type PlanMetrics,
+} from '@tessera/core';
 import { createBuiltinRegistry } from '@tessera/plugins';
 import type { Dataset } from '../dataset/dataset.js';
 import { applyEdits } from '../edits/apply-edits.js';
@@ -118,6 +125,7 @@ async function execute(
       baseline: baselinePlan(edited.strategyAccounts, edited.reps),
       locks: edited.accounts.locked,
       seed: scenario.seed,
+      blocks: dataset.blocks ?? null,
       signal,
       onProgress: (fraction, message) => {
         progress('strategy', fraction, message);
@@ -128,8 +136,14 @@ async function execute(
   const strategyDone = performance.now();
 
   progress('metrics', 0, 'measuring the plan');
+  const blocks = await planBlocks(
+    edited.accounts,
+    scenario.strategy.params.units,
+    dataset.blocks ?? null,
+  );
   const metrics = computeMetrics(edited.accounts, edited.reps, result.plan, {
     seed: scenario.seed,
+    blocks,
   });
   const territories = territoryRows(edited.accounts, edited.reps, result.plan, metrics);
   const warnings = [...edited.warnings, ...(result.warnings ?? [])];

@@ -40,6 +40,28 @@ export const scenarioSchema = z
           .min(1)
           .optional()
           .describe("today's plan.csv; default: the accounts' owner column"),
+        units: z
+          .object({
+            geojson: z
+              .string()
+              .min(1)
+              .describe(
+                'a GeoJSON FeatureCollection of the building blocks, relative to the scenario file',
+              ),
+            id: z
+              .string()
+              .min(1)
+              .optional()
+              .describe(
+                "the property holding each block's id (NUTS_ID); default: the feature's id",
+              ),
+            name: z.string().min(1).optional().describe("the property holding each block's name"),
+          })
+          .strict()
+          .optional()
+          .describe(
+            'a boundaries file: territories are built from its blocks (geographic units "blocks")',
+          ),
       })
       .strict()
       .optional()

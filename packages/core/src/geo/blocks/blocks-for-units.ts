@@ -1,4 +1,5 @@
 import type { BlockSet } from './block-set.js';
+import { locateAccounts } from './locate-accounts.js';
 import { usCounties, usStates } from './us-atlas.js';
 
 /** `units` values that name bundled building blocks. */
@@ -33,4 +34,25 @@ export function unitsLabel(units: unknown): string {
   if (name.startsWith('count')) return 'US counties';
   if (name.startsWith('state')) return 'US states';
   return 'the boundaries file';
+}
+
+/** Building blocks with every account of a table placed in one (`locateAccounts`). */
+export interface LocatedBlocks {
+  readonly set: BlockSet;
+  readonly blockOfAccount: Int32Array;
+}
+
+/**
+ * The blocks a plan was made of ({@link blocksForUnits} of its strategy's `units`), each account
+ * placed in them, as metrics (`computeMetrics(…, { blocks })`) and shapes take them; null for
+ * a plan of accounts.
+ */
+export async function planBlocks(
+  accounts: { readonly lon: ArrayLike<number>; readonly lat: ArrayLike<number> },
+  units: unknown,
+  datasetBlocks: BlockSet | null = null,
+): Promise<LocatedBlocks | null> {
+  const set = await blocksForUnits(units, datasetBlocks);
+  if (!set) return null;
+  return { set, blockOfAccount: locateAccounts(accounts.lon, accounts.lat, set).block };
 }

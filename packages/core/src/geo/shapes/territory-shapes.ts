@@ -1,6 +1,7 @@
 import type { Plan } from '../../plan/plan.js';
 import type { AccountTable } from '../../table/account-table.js';
 import type { BlockSet } from '../blocks/block-set.js';
+import type { LocatedBlocks } from '../blocks/blocks-for-units.js';
 import { blockTerritories } from '../blocks/block-territories.js';
 import { locateAccounts } from '../blocks/locate-accounts.js';
 import { blockShapes } from './block-shapes.js';
@@ -9,13 +10,12 @@ import { voronoiShapes } from './voronoi-shapes.js';
 
 export interface TerritoryShapeOptions {
   /**
-   * Building blocks the plan was made of (counties, states, a boundaries file): each territory
-   * becomes the union of its blocks, blocks without accounts joining the nearest territory.
-   * Without blocks, shapes are the Voronoi cells of the accounts, dissolved per territory.
+   * Building blocks the plan was made of (counties, states, a boundaries file), alone or with
+   * each account's block already found (`planBlocks`): each territory becomes the union of its
+   * blocks, blocks without accounts joining the nearest territory. Without blocks, shapes are the
+   * Voronoi cells of the accounts, dissolved per territory.
    */
-  readonly blocks?: BlockSet | null;
-  /** Each account's block, when the caller already located them (`locateAccounts`). */
-  readonly blockOfAccount?: Int32Array;
+  readonly blocks?: BlockSet | LocatedBlocks | null;
 }
 
 /**
@@ -31,7 +31,10 @@ export function territoryShapes(
   const k = plan.territories.length;
   const { blocks } = options;
   if (!blocks) return voronoiShapes(accounts.lon, accounts.lat, plan.territoryOf, k);
-  const blockOf =
-    options.blockOfAccount ?? locateAccounts(accounts.lon, accounts.lat, blocks).block;
-  return blockShapes(blocks, blockTerritories(blocks, blockOf, plan.territoryOf, k), k);
+  // Told apart by shape, not class: a plugin may bring its own copy of core.
+  const { set, blockOfAccount } =
+    'blockOfAccount' in blocks
+      ? blocks
+      : { set: blocks, blockOfAccount: locateAccounts(accounts.lon, accounts.lat, blocks).block };
+  return blockShapes(set, blockTerritories(set, blockOfAccount, plan.territoryOf, k), k);
 }
