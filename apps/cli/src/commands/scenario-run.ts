@@ -23,7 +23,7 @@ export function scenarioRunCommand(io: CliIO): Command {
         '--metrics <file.json>',
         'write metrics, territory table, warnings and timings as JSON',
       )
-      .option('--geojson <file.geojson>', 'write the territories as GeoJSON (convex hulls)')
+      .option('--geojson <file.geojson>', "write the territories' shapes as GeoJSON (unions of their blocks, else Voronoi cells)")
       .addOption(formatOption('table'))
       .option(
         '--simulate [draws]',

@@ -1,3 +1,4 @@
+import { usCounties } from '@tessera/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   doneRun,
@@ -74,7 +75,29 @@ describe('run downloads', () => {
     expect(collection.features).toHaveLength(5);
     const accounts = collection.features.reduce((sum, f) => sum + f.properties.accounts, 0);
     expect(accounts).toBe(200 - 2 + FORMULA_IDS.length);
-    expect(collection.features.every((f) => f.geometry.type === 'Polygon')).toBe(true);
+    expect(collection.features.every((f) => f.geometry.type === 'MultiPolygon')).toBe(true);
+  });
+
+  it('draws a plan of US counties as unions of the counties themselves', async () => {
+    const countyRun = await doneRun(server, datasetId, {
+      name: 'counties',
+      strategy: { id: 'geographic', params: { units: 'county' } },
+    });
+    const response = await server.api(`/api/runs/${countyRun}/territories.geojson`);
+    expect(response.status).toBe(200);
+    const collection = (await response.json()) as {
+      features: { geometry: { coordinates: [number, number][][][] } }[];
+    };
+    expect(collection.features).toHaveLength(5);
+    // Every vertex of every shape is a vertex of a county (Voronoi cells would make new ones).
+    const counties = new Set(
+      (await usCounties())
+        .toGeoJSON()
+        .features.flatMap((f) => f.geometry.coordinates.flat(2).map((p) => `${p[0]},${p[1]}`)),
+    );
+    const vertices = collection.features.flatMap((f) => f.geometry.coordinates.flat(2));
+    expect(vertices.length).toBeGreaterThan(100);
+    expect(vertices.filter((p) => !counties.has(`${p[0]},${p[1]}`))).toEqual([]);
   });
 
   it('answers 409 while a run is not done, with the error shape', async () => {

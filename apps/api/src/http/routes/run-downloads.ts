@@ -1,4 +1,4 @@
-import { planToCsv, territoriesToGeoJSON } from '@tessera/core';
+import { planBlocks, planToCsv, territoriesToGeoJSON } from '@tessera/core';
 import type { Context as HonoContext } from 'hono';
 import { ERROR_STATUS, errorBody } from '../../errors.js';
 import { loadFinishedRun } from '../../runs/finished-run.js';
@@ -27,14 +27,17 @@ export const runDownloadsRoute: PlainRoute = {
       }),
     );
     app.get('/api/runs/:runId/territories.geojson', (c) =>
-      answer(c, services, (run, runId) =>
-        Response.json(territoriesToGeoJSON(run.edited.accounts, run.plan), {
+      answer(c, services, async (run, runId) => {
+        // A plan built of US counties or states is drawn as unions of them; any other plan as
+        // its accounts' Voronoi cells.
+        const blocks = await planBlocks(run.edited.accounts, run.scenario.strategy.params.units);
+        return Response.json(territoriesToGeoJSON(run.edited.accounts, run.plan, { blocks }), {
           headers: {
             'content-type': 'application/geo+json',
             'content-disposition': `attachment; filename="territories-${runId}.geojson"`,
           },
-        }),
-      ),
+        });
+      }),
     );
   },
   paths: () => ({
@@ -50,9 +53,9 @@ export const runDownloadsRoute: PlainRoute = {
     },
     '/runs/{runId}/territories.geojson': {
       get: operation({
-        summary: "A done run's territories as GeoJSON: the convex hull of each one's accounts",
+        summary: "A done run's territories as GeoJSON: shapes that tile without overlapping",
         description:
-          'A FeatureCollection with one feature per territory that has located accounts (Polygon, or LineString / Point for fewer than three places); properties: id, name, repId, accounts, workload.',
+          'A FeatureCollection with one MultiPolygon feature per territory that has located accounts: the union of its US counties or states when the strategy built it of them (units county or state), otherwise the Voronoi cells of its accounts, dissolved and clipped to the accounts’ extent; properties: id, name, repId, accounts, workload.',
         content: {
           'application/geo+json': {
             schema: {
@@ -96,13 +99,13 @@ type FinishedRun = Awaited<ReturnType<typeof loadFinishedRun>>;
 async function answer(
   c: HonoContext,
   services: Services,
-  respond: (run: FinishedRun, runId: string) => Response,
+  respond: (run: FinishedRun, runId: string) => Response | Promise<Response>,
 ): Promise<Response> {
   const requestId = c.get('requestId');
   const runId = c.req.param('runId') ?? '';
   try {
     const ctx = await plainRouteContext(services, c.req.raw, requestId, 'viewer');
-    return respond(await loadFinishedRun(ctx, runId), runId);
+    return await respond(await loadFinishedRun(ctx, runId), runId);
   } catch (error) {
     const body = errorBody(error);
     if (body.code === 'INTERNAL') services.log.error(`${c.req.method} ${c.req.path}`, error);
