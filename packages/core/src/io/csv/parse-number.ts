@@ -24,31 +24,32 @@ export function parseNumberIn(
   decimalComma: boolean,
 ): number {
   let i = start;
+  // -1 past the end: the text goes on (the next cell), so its length is no guard.
+  let c = i < end ? text.charCodeAt(i) : -1;
   let negative = false;
-  const first = start < end ? text.charCodeAt(start) : Number.NaN;
-  if (first === 45) {
-    negative = true;
-    i = start + 1;
-  } else if (first === 43) {
-    i = start + 1;
+  if (c === 45 || c === 43) {
+    negative = c === 45;
+    c = ++i < end ? text.charCodeAt(i) : -1;
   }
   let mantissa = 0;
   let digits = 0;
-  let fraction = 0;
-  let point = false;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      if (point) fraction++;
-    } else if (!point && (c === 46 || (decimalComma && c === 44))) {
-      point = true;
-    } else {
-      return parseSlow(text.slice(start, end), decimalComma);
-    }
+  while (c >= 48 && c <= 57) {
+    mantissa = mantissa * 10 + (c - 48);
+    digits++;
+    c = ++i < end ? text.charCodeAt(i) : -1;
   }
-  if (digits === 0 || digits > 15) return parseSlow(text.slice(start, end), decimalComma);
+  let fraction = 0;
+  if (c === 46 || (decimalComma && c === 44)) {
+    c = ++i < end ? text.charCodeAt(i) : -1;
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      fraction++;
+      c = ++i < end ? text.charCodeAt(i) : -1;
+    }
+    digits += fraction;
+  }
+  if (i < end || digits === 0 || digits > 15)
+    return parseSlow(text.slice(start, end), decimalComma);
   const value = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
   return negative ? -value : value;
 }
