@@ -84,14 +84,56 @@ export async function* readCsvBlocks(
     const chunk = next.value;
     const step = Math.max(blockChars, BLOCK_CHARS);
     for (let at = 0; at < chunk.length; at += step) {
-      const piece = chunk.length <= step ? chunk : chunk.slice(at, at + step);
+      let piece = chunk.length <= step ? chunk : chunk.slice(at, at + step);
+      // Whether the piece is to be cut now whatever its size (it ends a joined block).
+      let force = false;
+      if (
+        dialect !== null &&
+        buffer !== '' &&
+        buffer.length < piece.length &&
+        buffer.length + piece.length >= blockChars
+      ) {
+        // The unfinished record before the piece is finished with as little of the piece as
+        // will do, so the rest of the piece is cut out of it rather than copied into a string
+        // joined to that record: the copy, and the garbage it leaves, were a good part of the
+        // reading time.
+        const nl = dialect.newline.length;
+        const joined = joinUntilBreak(buffer, piece, dialect);
+        const restAt = joined.cut + nl - buffer.length;
+        if (joined.cut < 0 || restAt < 0) {
+          // No record ends in the piece (a long quoted field): the joined text is the buffer.
+          buffer = joined.text;
+          scanner = joined.scanner;
+          if (joined.cut < 0) continue;
+          const block = parseBlock(buffer.slice(0, joined.cut), line, dialect, scratch);
+          line = block.nextLine;
+          buffer = buffer.slice(joined.cut + nl);
+          scanner.consumed(joined.cut + nl);
+          if (block.length > 0) {
+            header ??= block.row(0);
+            yield { dialect, block };
+          }
+          continue;
+        }
+        const block = parseBlock(joined.text.slice(0, joined.cut), line, dialect, scratch);
+        line = block.nextLine;
+        if (block.length > 0) {
+          header ??= block.row(0);
+          yield { dialect, block };
+        }
+        buffer = '';
+        scanner = new RecordScanner(dialect);
+        piece = piece.slice(restAt);
+        force = true;
+        if (piece === '') continue;
+      }
       buffer = buffer === '' ? piece : buffer + piece;
       if (dialect === null) {
         dialect = detectDialect(buffer, false);
         if (dialect === null) continue;
         scanner = new RecordScanner(dialect);
       }
-      if (buffer.length < blockChars || scanner === null) continue;
+      if ((buffer.length < blockChars && !force) || scanner === null) continue;
       const cut = scanner.scan(buffer);
       if (cut < 0) continue;
       const block = parseBlock(buffer.slice(0, cut), line, dialect, scratch);
@@ -115,6 +157,27 @@ export async function* readCsvBlocks(
   const text = cut >= 0 && cut === buffer.length - nl.length ? buffer.slice(0, cut) : buffer;
   const block = parseBlock(text, line, dialect, scratch);
   if (block.length > 0) yield { dialect, block };
+}
+
+/**
+ * `tail` (the start of a record) joined to as much of the start of `piece` as it takes for a
+ * record to end after the tail, a growing part at a time: the text, its last record break
+ * (-1 when there is none even with the whole piece) and the scanner that read it.
+ */
+function joinUntilBreak(
+  tail: string,
+  piece: string,
+  dialect: CsvDialect,
+): { text: string; cut: number; scanner: RecordScanner } {
+  for (let take = 1024; ; take *= 4) {
+    const taken = Math.min(take, piece.length);
+    const text = tail + piece.slice(0, taken);
+    const scanner = new RecordScanner(dialect);
+    const cut = scanner.scan(text);
+    if ((cut >= 0 && cut + dialect.newline.length >= tail.length) || taken === piece.length) {
+      return { text, cut, scanner };
+    }
+  }
 }
 
 /**
