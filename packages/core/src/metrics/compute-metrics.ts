@@ -68,6 +68,7 @@ export function metricsInContext(
       : territoryPieces(accounts.lon, accounts.lat, territoryOf, T, {
           blocks: options.blocks?.set ?? null,
           blockOfAccount: options.blocks?.blockOfAccount ?? null,
+          locked: accounts.locked,
         });
   const territories: TerritoryMetrics[] = plan.territories.map((territory, t) => {
     const workload = sums.workload[t]!;

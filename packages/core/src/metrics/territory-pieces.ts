@@ -18,6 +18,8 @@ export interface PiecesOptions {
   readonly blocks?: BlockSet | null;
   /** Each account's block (`locateAccounts`), required with `blocks`. */
   readonly blockOfAccount?: Int32Array | null;
+  /** Locked accounts: exceptions that do not decide whom a block belongs to (`blockTerritories`). */
+  readonly locked?: ArrayLike<number> | null;
 }
 
 /**
@@ -36,7 +38,13 @@ export function territoryPieces(
 ): TerritoryPieces {
   const { blocks, blockOfAccount } = options;
   if (blocks && blockOfAccount) {
-    const label = blockTerritories(blocks, blockOfAccount, territoryOf, territoryCount);
+    const label = blockTerritories(
+      blocks,
+      blockOfAccount,
+      territoryOf,
+      territoryCount,
+      options.locked,
+    );
     const { offsets, targets } = blocks.adjacency;
     const pieces = new UnionFind(blocks.length);
     const land = new UnionFind(blocks.length);

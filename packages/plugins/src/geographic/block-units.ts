@@ -1,4 +1,5 @@
 import {
+  blockTerritories,
   blocksForUnits,
   locateAccounts,
   TesseraError,
@@ -65,4 +66,25 @@ export async function resolveUnits(
     blocks: { set: blocks, blockOf: located.block },
     warnings,
   };
+}
+
+/**
+ * How many locked accounts lie in a block that belongs to another territory (the exceptions a
+ * map of the blocks does not show), as a warning, or null when there are none.
+ */
+export function exceptionsWarning(
+  blocks: UsedBlocks,
+  territoryOf: Int32Array,
+  locks: Uint8Array,
+  territoryCount: number,
+): string | null {
+  const owner = blockTerritories(blocks.set, blocks.blockOf, territoryOf, territoryCount, locks);
+  let outside = 0;
+  for (let i = 0; i < territoryOf.length; i++) {
+    const b = blocks.blockOf[i]!;
+    if (locks[i] !== 1 || b < 0 || territoryOf[i]! < 0) continue;
+    if (owner[b] !== territoryOf[i]) outside++;
+  }
+  if (outside === 0) return null;
+  return `${outside} locked ${outside === 1 ? 'account stays' : 'accounts stay'} with ${outside === 1 ? 'its rep' : 'their reps'} inside another territory's blocks (exceptions to the map)`;
 }

@@ -32,8 +32,9 @@ const PULL = 0.01;
  *
  * Pieces are counted as the shapes draw them: blocks without accounts belong to the nearest
  * territory (`blockTerritories`), so after every move the fill is recomputed and a move that
- * splits a territory through that fill is undone. A block holding locked accounts, or accounts
- * of several territories (a unit split by locks), never moves. First, every piece but the
+ * splits a territory through that fill is undone. Locked accounts are exceptions: they keep
+ * their territory and do not claim their block. A block whose other accounts lie in several
+ * territories never moves. First, every piece but the
  * heaviest on each landmass joins the lightest territory it borders; then, while some territory
  * is outside its band, the boundary move that most reduces the total excess over the bands is
  * made, if it keeps the donor whole.
@@ -54,9 +55,9 @@ export function makeContiguous(input: ContiguityInput): ContiguityResult {
     if (t < 0) continue;
     territoryLoad[t]! += load[i]!;
     const b = blockOf[i]!;
-    if (b < 0) continue;
+    // A locked account is an exception: it stays with its rep and does not claim its block.
+    if (b < 0 || locked[i] === 1) continue;
     blockLoad[b]! += load[i]!;
-    if (locked[i] === 1) fixed[b] = 1;
     if (own[b]! < 0) own[b] = t;
     else if (own[b] !== t) fixed[b] = 1;
   }
@@ -170,7 +171,8 @@ export function makeContiguous(input: ContiguityInput): ContiguityResult {
 
   for (let i = 0; i < blockOf.length; i++) {
     const b = blockOf[i]!;
-    if (b >= 0 && fixed[b] === 0 && own[b]! >= 0 && territoryOf[i]! >= 0) territoryOf[i] = own[b]!;
+    if (b < 0 || locked[i] === 1 || fixed[b] === 1 || own[b]! < 0 || territoryOf[i]! < 0) continue;
+    territoryOf[i] = own[b]!;
   }
   return { inPieces: piecesOf(label, offsets, edges, landmass, blockLoad, k).list, movedBlocks };
 }

@@ -9,13 +9,14 @@ import {
   type SegmentResult,
   type Territory,
 } from '@tessera/core';
-import { resolveUnits, type UsedBlocks } from './block-units.js';
+import { exceptionsWarning, resolveUnits, type UsedBlocks } from './block-units.js';
 import { makeContiguous } from './contiguity.js';
 import { maxDeviation } from './feasibility.js';
 import { balanceMeasure } from './measure.js';
 import { Pacer } from './pacer.js';
 import { geographicParams, type GeographicParams } from './params.js';
 import { solveGeographic, type GeographicSolution } from './solve.js';
+import { ownerReps } from './units.js';
 
 export { geographicParams, type GeographicParams } from './params.js';
 
@@ -38,6 +39,15 @@ export const geographic = definePlugin({
     });
     const random = params.seed === undefined ? ctx.random : createRandom(params.seed);
     const units = await resolveUnits(ctx.accounts, params.units, ctx.blocks ?? null);
+    if (units.blocks && units.groups) {
+      // Locked accounts are exceptions to the geography: each stays with its rep as an atom of
+      // its own instead of dragging its whole block along.
+      const owner = ownerReps(ctx.accounts, ctx.reps);
+      const codes = Int32Array.from(units.groups.codes, (code, i) =>
+        ctx.locks[i] === 1 && owner[i]! >= 0 ? -1 : code,
+      );
+      units.groups = { ...units.groups, codes };
+    }
     if (params.contiguous && !units.blocks) {
       throw new TesseraError(
         'INVALID_PARAMS',
@@ -57,6 +67,11 @@ export const geographic = definePlugin({
     let { infeasible } = solution;
     if (params.contiguous && units.blocks) {
       ({ infeasible } = wholeTerritories(ctx, params, units.blocks, solution, warnings));
+    }
+    if (units.blocks) {
+      const k = solution.territoryRep.length;
+      const note = exceptionsWarning(units.blocks, solution.territoryOf, ctx.locks, k);
+      if (note) warnings.push(note);
     }
     const { plan } = buildPlan(ctx.reps, solution.territoryRep, solution.territoryOf);
     const result: SegmentResult = { plan, warnings };
@@ -99,7 +114,7 @@ function wholeTerritories(
   };
   if (inPieces.length > 0) {
     warnings.push(
-      `${inPieces.length} ${inPieces.length === 1 ? 'territory is' : 'territories are'} still in pieces (blocks holding locked accounts or accounts of several reps cannot move): ${inPieces
+      `${inPieces.length} ${inPieces.length === 1 ? 'territory is' : 'territories are'} still in pieces (a block whose accounts are in several territories cannot move): ${inPieces
         .slice(0, 5)
         .map((p) => `${label(p.territory)} in ${p.pieces} pieces`)
         .join(', ')}${inPieces.length > 5 ? ', …' : ''}`,

@@ -6,12 +6,17 @@ import type { BlockSet } from './block-set.js';
  * nearest block that has one, counted in borders crossed (a breadth-first fill from every
  * territory at once, in block order, so the result is deterministic). Blocks that no filled
  * block borders (an island without accounts) stay -1.
+ *
+ * Locked accounts (`locked[i] = 1`) are exceptions, as in the territory tools planners know:
+ * they stay with their rep wherever they lie and do not decide whom a block belongs to (a block
+ * holding only locked accounts counts as empty).
  */
 export function blockTerritories(
   blocks: BlockSet,
   blockOfAccount: ArrayLike<number>,
   territoryOf: ArrayLike<number>,
   territoryCount: number,
+  locked?: ArrayLike<number> | null,
 ): Int32Array {
   const territory = new Int32Array(blocks.length).fill(-1);
   const counts = new Map<number, number>();
@@ -19,7 +24,7 @@ export function blockTerritories(
   for (let i = 0; i < blockOfAccount.length; i++) {
     const b = blockOfAccount[i]!;
     const t = territoryOf[i]!;
-    if (b < 0 || t < 0 || t >= territoryCount) continue;
+    if (b < 0 || t < 0 || t >= territoryCount || locked?.[i] === 1) continue;
     const key = b * territoryCount + t;
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);

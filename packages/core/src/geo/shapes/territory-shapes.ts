@@ -12,7 +12,8 @@ export interface TerritoryShapeOptions {
   /**
    * Building blocks the plan was made of (counties, states, a boundaries file), alone or with
    * each account's block already found (`planBlocks`): each territory becomes the union of its
-   * blocks, blocks without accounts joining the nearest territory. Without blocks, shapes are the
+   * blocks, blocks without accounts joining the nearest territory (locked accounts are
+   * exceptions: they do not claim their block). Without blocks, shapes are the
    * Voronoi cells of the accounts, dissolved per territory.
    */
   readonly blocks?: BlockSet | LocatedBlocks | null;
@@ -36,5 +37,12 @@ export function territoryShapes(
     'blockOfAccount' in blocks
       ? blocks
       : { set: blocks, blockOfAccount: locateAccounts(accounts.lon, accounts.lat, blocks).block };
-  return blockShapes(set, blockTerritories(set, blockOfAccount, plan.territoryOf, k), k);
+  const territoryOfBlock = blockTerritories(
+    set,
+    blockOfAccount,
+    plan.territoryOf,
+    k,
+    accounts.locked,
+  );
+  return blockShapes(set, territoryOfBlock, k);
 }
