@@ -118,11 +118,7 @@ export class CategoryColumnBuilder implements SpanKeys {
     return this.#lookup.add(hash);
   }
 
-  /** The dictionary value of a code. */
-  valueOf(code: number): string {
-    return this.#dictionary[code]!;
-  }
-
+  /** Whether dictionary value `code` is `text[start, end)`: {@link SpanKeys} for the lookup. */
   keyEquals(code: number, text: string, start: number, end: number): boolean {
     return equalsSpan(this.#dictionary[code]!, text, start, end);
   }
