@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { parseScenario } from '@tessera/scenarios';
 import { TesseraError } from '@tessera/core';
 import type { Download, Page } from 'playwright-core';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { expect, it } from 'vitest';
 import { checkA11y, describeInBrowser, screenshot, signInAsAdmin, useTessera } from './harness.ts';
 import { distinctColours } from './pixels.ts';
@@ -25,6 +29,42 @@ async function readDownload(download: Download): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+interface TerritoryFile {
+  type: string;
+  features: {
+    properties: { id: string };
+    geometry: { type: string; coordinates: [number, number][][][] };
+  }[];
+}
+
+/** Every corner of every US county of the bundled us-atlas file, as `lon,lat`. */
+async function countyCorners(): Promise<Set<string>> {
+  const path = createRequire(import.meta.url).resolve('us-atlas/counties-10m.json');
+  const topology = JSON.parse(await readFile(path, 'utf8')) as Topology<{
+    counties: GeometryCollection;
+  }>;
+  const corners = new Set<string>();
+  const add = (value: unknown): void => {
+    if (typeof (value as unknown[])[0] === 'number') {
+      const [lon, lat] = value as [number, number];
+      corners.add(`${String(lon)},${String(lat)}`);
+    } else for (const part of value as unknown[]) add(part);
+  };
+  for (const county of feature(topology, topology.objects.counties).features) {
+    if (county.geometry.type === 'Polygon' || county.geometry.type === 'MultiPolygon') {
+      add(county.geometry.coordinates);
+    }
+  }
+  return corners;
+}
+
+/** Waits for a frame of the results map with `count` territory shapes drawn. */
+async function waitForShapes(page: Page, count: number): Promise<void> {
+  await page
+    .locator(`[data-testid="territory-map"][data-shape-count="${String(count)}"]`)
+    .waitFor({ timeout: RUN_TIMEOUT });
 }
 
 async function waitForRun(page: Page): Promise<void> {
@@ -118,6 +158,9 @@ describeInBrowser('scenarios', () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
 
     await waitForTerritoryMap(page, RUN_TIMEOUT);
+    // The territory shapes come from their own worker after the run, then are drawn under the
+    // dots: a frame with one per territory.
+    await waitForShapes(page, SAMPLE.reps);
     expect(await distinctColours(page, page.getByTestId('map-surface'))).toBeGreaterThan(8);
     await checkA11y(page);
     await screenshot(page, 'scenario-results');
@@ -144,12 +187,11 @@ describeInBrowser('scenarios', () => {
       page.getByTestId('export-geojson').click(),
     ]);
     expect(geojson.suggestedFilename()).toBe('west-push-territories.geojson');
-    const collection = JSON.parse(await readDownload(geojson)) as {
-      type: string;
-      features: { properties: { id: string } }[];
-    };
+    const collection = JSON.parse(await readDownload(geojson)) as TerritoryFile;
     expect(collection.type).toBe('FeatureCollection');
     expect(collection.features).toHaveLength(SAMPLE.reps);
+    // Voronoi shapes that tile: a MultiPolygon per territory.
+    for (const feature of collection.features) expect(feature.geometry.type).toBe('MultiPolygon');
 
     // The revenue simulation, in its own worker: P10 ≤ P50 ≤ P90.
     await page.getByTestId('simulate').click();
@@ -238,6 +280,47 @@ describeInBrowser('scenarios', () => {
     );
     await checkA11y(page);
   });
+  it('draws a county plan as unions of US counties, and exports those shapes', async () => {
+    const page = await app().newPage();
+    await signInAsAdmin(page, `/scenarios/new?dataset=${datasetId}`);
+    await page.getByTestId('strategy-params').waitFor();
+    await page.getByTestId('scenario-name').fill('By county');
+    await page.getByTestId('strategy-select').selectOption('geographic');
+    await page.getByLabel('Units', { exact: true }).fill('county');
+    await page
+      .locator('[data-testid="scenario-check"][data-valid="true"]')
+      .waitFor({ state: 'attached' });
+    await page.getByTestId('run').click();
+    await waitForRun(page);
+    const territories = await page.getByTestId('territory-table').locator('tbody tr').count();
+    await waitForTerritoryMap(page, RUN_TIMEOUT);
+    await waitForShapes(page, territories);
+    await screenshot(page, 'scenario-results-counties');
+
+    const [geojson] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-geojson').click(),
+    ]);
+    expect(geojson.suggestedFilename()).toBe('by-county-territories.geojson');
+    const collection = JSON.parse(await readDownload(geojson)) as TerritoryFile;
+    expect(collection.features).toHaveLength(territories);
+    // Unions of counties: every corner of every shape is a corner of a US county.
+    const corners = await countyCorners();
+    let checked = 0;
+    for (const feature of collection.features) {
+      expect(feature.geometry.type).toBe('MultiPolygon');
+      for (const polygon of feature.geometry.coordinates) {
+        for (const ring of polygon) {
+          for (const [lon, lat] of ring) {
+            expect(corners.has(`${String(lon)},${String(lat)}`)).toBe(true);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
   it('asks before leaving with unsaved changes, and keeps them when told to stay', async () => {
     const page = await app().newPage();
     await signInAsAdmin(page, `/scenarios/${scenarioId}`);

@@ -50,4 +50,4 @@ export interface AccountLabel {
 }
 
 /** Territory shapes as GeoJSON; a feature names its territory by `properties.id`. */
-export type TerritoryShapes = FeatureCollection<Geometry, { id: string } & Record<string, unknown>>;
+export type TerritoryShapes = FeatureCollection<Geometry, { id: string }>;

@@ -8,6 +8,7 @@ import { TRPCClientError } from '@trpc/client';
 import { describeError } from '../api/errors.ts';
 import { RestError } from '../api/rest.ts';
 import { loadDataset } from '../data/load-dataset.ts';
+import { shapesInWorker, type TerritoryCollection } from '../map/territory-shapes.ts';
 import { runInWorker } from '../worker/planner-pool.ts';
 
 /** Where a run is; pages expose it as `data-run-state` for tests and assistive tech. */
@@ -19,6 +20,11 @@ export interface RunResult {
   datasetId: string;
   /** The scenario as it was run (the draft may have changed since). */
   scenario: Record<string, unknown>;
+  /**
+   * The plan's territory shapes, drawn in a worker after the run: what the map shows and
+   * territories.geojson holds. Rejects when a newer run made them moot.
+   */
+  shapes: Promise<TerritoryCollection>;
 }
 
 /** Runs the page's scenario in the worker pool, one at a time, with progress and Cancel. */
@@ -28,6 +34,8 @@ export class ScenarioRunner {
   result = $state.raw<RunResult | null>(null);
   problem = $state<string | null>(null);
   #controller: AbortController | null = null;
+  // Shapes outlive their run (they are drawn after it): stopped by the next run, not by Cancel.
+  #shapesController: AbortController | null = null;
   #nextRun = 0;
 
   get running(): boolean {
@@ -36,6 +44,7 @@ export class ScenarioRunner {
 
   async run(datasetId: string, scenario: Record<string, unknown>): Promise<void> {
     this.#controller?.abort();
+    this.#shapesController?.abort();
     const controller = new AbortController();
     this.#controller = controller;
     const runId = ++this.#nextRun;
@@ -55,7 +64,12 @@ export class ScenarioRunner {
       const { data } = await loadDataset(datasetId, { signal: controller.signal });
       if (!current()) return;
       const run = toScenarioRun(datasetFromData(data), scenario, outcome);
-      this.result = { run, datasetId, scenario };
+      const shapesController = new AbortController();
+      this.#shapesController = shapesController;
+      const shapes = shapesInWorker(run, { signal: shapesController.signal });
+      // Whoever shows the result waits on the shapes; a superseded run's are nobody's concern.
+      shapes.catch(() => undefined);
+      this.result = { run, datasetId, scenario, shapes };
       this.state = 'done';
     } catch (error) {
       if (!current()) return;

@@ -1,5 +1,6 @@
-import { planToCsv, territoriesToGeoJSON } from '@tessera/core';
+import { planToCsv } from '@tessera/core';
 import type { ScenarioRun } from '@tessera/scenarios';
+import type { FeatureCollection } from 'geojson';
 
 /** The run's plan as plan.csv (`account_id,territory_id,rep_id`), core's writer. */
 export function planCsvBlob(run: ScenarioRun): Blob {
@@ -9,9 +10,11 @@ export function planCsvBlob(run: ScenarioRun): Blob {
   });
 }
 
-/** The run's territories as GeoJSON (hulls of their accounts), core's writer. */
-export function territoriesGeoJsonBlob(run: ScenarioRun): Blob {
-  const collection = territoriesToGeoJSON(run.edited.accounts, run.plan);
+/**
+ * The run's territories as territories.geojson: the shapes its worker drew (core's
+ * `territoriesToGeoJSON`, see `shapesInWorker`), not drawn again here on the page's thread.
+ */
+export function geoJsonBlob(collection: FeatureCollection): Blob {
   return new Blob([JSON.stringify(collection)], { type: 'application/geo+json' });
 }
 
