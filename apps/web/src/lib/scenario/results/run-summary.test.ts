@@ -16,6 +16,7 @@ const metrics: PlanMetrics = {
   compactness: { meanDistanceKm: 42.25, kmeansRatio: 1.3 },
   travel: { meanDistanceKm: null },
   continuity: { accountsMovedShare: 0.25, revenueMovedShare: 0.1 },
+  contiguity: { territoriesInPieces: 0, extraPieces: 0 },
   skillMatch: { share: 1 },
   coverage: { unassigned: 2, repsWithoutTerritory: 0, overCapacity: 1 },
 };
@@ -33,6 +34,8 @@ const row = (id: string, workload: number, capacity: number): TerritoryRow => ({
   utilization: capacity > 0 ? workload / capacity : 0,
   meanDistanceKm: 0,
   travelKm: null,
+  pieces: 1,
+  requiredPieces: 1,
   accountsGained: 0,
 });
 
