@@ -196,7 +196,9 @@ describe('tessera scenario run', () => {
   });
 });
 
-describe('tessera scenario compare and sweep', () => {
+// Each test starts worker threads and runs several scenarios in them: on a machine busy with
+// other jobs that takes well over the default 30 s.
+describe('tessera scenario compare and sweep', { timeout: 180_000 }, () => {
   it('compares scenarios run in worker threads', async () => {
     const result = await tessera(
       'scenario',
