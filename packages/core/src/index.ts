@@ -156,6 +156,7 @@ export { locateAccounts, type BlockLocation } from './geo/blocks/locate-accounts
 export type { BlockLocator } from './geo/blocks/block-locator.js';
 export { groupByBlock, type BlockGroups } from './geo/blocks/group-by-block.js';
 export {
+  PiecesGraph,
   territoryPieces,
   type TerritoryPieces,
   type PiecesOptions,

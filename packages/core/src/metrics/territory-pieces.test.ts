@@ -4,7 +4,7 @@ import { blocksFromGeoJson } from '../geo/blocks/blocks-from-geojson.js';
 import { gridCollection, square } from '../geo/blocks/grid-blocks.fixture.js';
 import { locateAccounts } from '../geo/blocks/locate-accounts.js';
 import { usStates } from '../geo/blocks/us-atlas.js';
-import { territoryPieces } from './territory-pieces.js';
+import { PiecesGraph, territoryPieces } from './territory-pieces.js';
 
 describe('territoryPieces without blocks', () => {
   it('counts one piece for a territory whose places form one region', () => {
@@ -104,5 +104,38 @@ describe('territoryPieces with blocks', () => {
     const result = territoryPieces(lon, lat, [0, 0], 1, { blocks: states, blockOfAccount });
     expect(result.required[0]).toBeGreaterThanOrEqual(2);
     expect(result.pieces[0]).toBe(result.required[0]);
+  });
+});
+
+describe('PiecesGraph', () => {
+  it('counts any plan of the same table as territoryPieces does, without triangulating again', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 })), {
+          minLength: 2,
+          maxLength: 150,
+        }),
+        fc.array(fc.array(fc.integer({ min: -1, max: 3 }), { minLength: 150, maxLength: 150 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (places, plans) => {
+          const lon = places.map((p) => p[0] / 10);
+          const lat = places.map((p) => p[1] / 10);
+          const graph = PiecesGraph.ofPlaces(lon, lat);
+          for (const plan of plans) {
+            const territoryOf = plan.slice(0, places.length);
+            const once = territoryPieces(lon, lat, territoryOf, 4);
+            const reused = graph.count(territoryOf, 4);
+            // Unassigned places leave the triangulation of a one-off count but stay nodes of
+            // the shared graph, where they can only split territories further.
+            for (let t = 0; t < 4; t++) {
+              expect(reused.pieces[t]).toBeGreaterThanOrEqual(once.pieces[t]!);
+              if (!territoryOf.includes(-1)) expect(reused.pieces[t]).toBe(once.pieces[t]);
+            }
+          }
+        },
+      ),
+    );
   });
 });

@@ -38,52 +38,157 @@ export function territoryPieces(
 ): TerritoryPieces {
   const { blocks, blockOfAccount } = options;
   if (blocks && blockOfAccount) {
-    const label = blockTerritories(
-      blocks,
-      blockOfAccount,
+    return PiecesGraph.ofBlocks(blocks, blockOfAccount).count(
       territoryOf,
       territoryCount,
       options.locked,
     );
+  }
+  // Only the assigned accounts' places tile the shapes: the graph is theirs.
+  const assigned = Float64Array.from(lon, (x, i) => {
+    const t = territoryOf[i]!;
+    return t >= 0 && t < territoryCount ? x : Number.NaN;
+  });
+  return PiecesGraph.ofPlaces(assigned, lat).count(territoryOf, territoryCount);
+}
+
+/**
+ * The graph pieces are counted on, built once for a table and reused for every plan of it (an
+ * editor counts pieces after each edit without triangulating again): nodes are blocks, or the
+ * distinct places of the located accounts; edges are shared borders, or Delaunay edges.
+ */
+export class PiecesGraph {
+  /** Per account, its node (-1: not located). */
+  readonly nodeOf: Int32Array;
+  readonly nodeCount: number;
+  /** Node pairs joined by an edge: a0, b0, a1, b1, … */
+  readonly edges: Int32Array;
+  readonly #blocks: BlockSet | null;
+  readonly #land: Int32Array | null;
+
+  private constructor(
+    nodeOf: Int32Array,
+    nodeCount: number,
+    edges: Int32Array,
+    blocks: BlockSet | null,
+  ) {
+    this.nodeOf = nodeOf;
+    this.nodeCount = nodeCount;
+    this.edges = edges;
+    this.#blocks = blocks;
+    this.#land = blocks ? landOf(nodeCount, edges) : null;
+  }
+
+  /** Blocks joined by shared borders; each account's node is its block. */
+  static ofBlocks(blocks: BlockSet, blockOfAccount: Int32Array): PiecesGraph {
     const { offsets, targets } = blocks.adjacency;
-    const pieces = new UnionFind(blocks.length);
-    const land = new UnionFind(blocks.length);
+    const edges: number[] = [];
     for (let b = 0; b < blocks.length; b++) {
       for (let e = offsets[b]!; e < offsets[b + 1]!; e++) {
-        const c = targets[e]!;
-        land.union(b, c);
-        if (label[b] === label[c]) pieces.union(b, c);
+        if (targets[e]! > b) edges.push(b, targets[e]!);
       }
     }
-    return {
-      pieces: countRoots(label, territoryCount, (b) => pieces.find(b)),
-      required: countRoots(label, territoryCount, (b) => land.find(b)),
-    };
+    return new PiecesGraph(blockOfAccount, blocks.length, Int32Array.from(edges), blocks);
   }
-  const { points, label, count } = distinctPlaces(lon, lat, territoryOf, territoryCount);
-  const pieces = new UnionFind(count);
-  if (count > 1) {
-    const delaunay = new Delaunay(points);
-    const { collinear } = delaunay as Delaunay<number> & { collinear?: Int32Array };
-    if (collinear) {
-      // Points on one line: their Voronoi strips touch only their neighbours along it.
-      for (let i = 1; i < collinear.length; i++) {
-        const a = collinear[i - 1]!;
-        const b = collinear[i]!;
-        if (label[a] === label[b]) pieces.union(a, b);
-      }
-    } else {
-      const { triangles } = delaunay;
-      for (let e = 0; e < triangles.length; e++) {
-        const a = triangles[e]!;
-        const b = triangles[e % 3 === 2 ? e - 2 : e + 1]!;
-        if (label[a] === label[b]) pieces.union(a, b);
+
+  /** The distinct places of the located accounts, joined by Delaunay edges. */
+  static ofPlaces(lon: ArrayLike<number>, lat: ArrayLike<number>): PiecesGraph {
+    const all = new Int32Array(lon.length);
+    const { points, count, placeOf } = distinctPlaces(lon, lat, all, 1);
+    const edges: number[] = [];
+    if (count > 1) {
+      const delaunay = new Delaunay(points);
+      const { collinear } = delaunay as Delaunay<number> & { collinear?: Int32Array };
+      if (collinear) {
+        // Points on one line: their Voronoi strips touch only their neighbours along it.
+        for (let i = 1; i < collinear.length; i++) edges.push(collinear[i - 1]!, collinear[i]!);
+      } else {
+        const { triangles, halfedges } = delaunay;
+        for (let e = 0; e < triangles.length; e++) {
+          // An inner edge appears twice: keep the half whose twin comes later (or has none).
+          if (halfedges[e]! >= 0 && halfedges[e]! < e) continue;
+          edges.push(triangles[e]!, triangles[e % 3 === 2 ? e - 2 : e + 1]!);
+        }
       }
     }
+    return new PiecesGraph(placeOf, count, Int32Array.from(edges), null);
   }
-  const required = new Int32Array(territoryCount);
-  for (let p = 0; p < count; p++) required[label[p]!] = 1;
-  return { pieces: countRoots(label, territoryCount, (p) => pieces.find(p)), required };
+
+  /** Each node's territory for a plan: the majority of its accounts, blocks filled as drawn. */
+  labels(
+    territoryOf: ArrayLike<number>,
+    territoryCount: number,
+    locked?: ArrayLike<number> | null,
+  ): Int32Array {
+    if (this.#blocks) {
+      return blockTerritories(this.#blocks, this.nodeOf, territoryOf, territoryCount, locked);
+    }
+    return majorityLabels(this.nodeOf, this.nodeCount, territoryOf, territoryCount);
+  }
+
+  count(
+    territoryOf: ArrayLike<number>,
+    territoryCount: number,
+    locked?: ArrayLike<number> | null,
+  ): TerritoryPieces {
+    const label = this.labels(territoryOf, territoryCount, locked);
+    const pieces = new UnionFind(this.nodeCount);
+    const { edges } = this;
+    for (let e = 0; e < edges.length; e += 2) {
+      const a = edges[e]!;
+      const b = edges[e + 1]!;
+      if (label[a] === label[b]) pieces.union(a, b);
+    }
+    const land = this.#land;
+    const required = land
+      ? countRoots(label, territoryCount, (node) => land[node]!)
+      : Int32Array.from({ length: territoryCount }, () => 0);
+    if (!land)
+      for (let node = 0; node < this.nodeCount; node++)
+        if (label[node]! >= 0) required[label[node]!] = 1;
+    return { pieces: countRoots(label, territoryCount, (node) => pieces.find(node)), required };
+  }
+}
+
+/** Per node, the territory most of its accounts are in (ties to the lower); -1 for none. */
+function majorityLabels(
+  nodeOf: Int32Array,
+  nodeCount: number,
+  territoryOf: ArrayLike<number>,
+  territoryCount: number,
+): Int32Array {
+  const label = new Int32Array(nodeCount).fill(-1);
+  const best = new Int32Array(nodeCount);
+  // Most places hold one account: count per (node, territory) only where a second one arrives.
+  let counts: Map<number, number> | null = null;
+  for (let i = 0; i < nodeOf.length; i++) {
+    const node = nodeOf[i]!;
+    const t = territoryOf[i]!;
+    if (node < 0 || t < 0 || t >= territoryCount) continue;
+    if (label[node] === -1) {
+      label[node] = t;
+      best[node] = 1;
+      continue;
+    }
+    counts ??= new Map();
+    const first = node * territoryCount + label[node]!;
+    if (!counts.has(first)) counts.set(first, best[node]!);
+    const key = node * territoryCount + t;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n > best[node]! || (n === best[node]! && t < label[node]!)) {
+      label[node] = t;
+      best[node] = n;
+    }
+  }
+  return label;
+}
+
+/** Per node, its landmass: the root of its component over all edges. */
+function landOf(nodeCount: number, edges: Int32Array): Int32Array {
+  const land = new UnionFind(nodeCount);
+  for (let e = 0; e < edges.length; e += 2) land.union(edges[e]!, edges[e + 1]!);
+  return Int32Array.from({ length: nodeCount }, (_, node) => land.find(node));
 }
 
 function countRoots(

@@ -8,6 +8,8 @@ export interface LabelledPlaces {
   /** Per place, the territory holding most of its accounts (ties to the lower territory). */
   readonly label: Int32Array;
   readonly count: number;
+  /** Per account, its place (-1: not located or in no territory). */
+  readonly placeOf: Int32Array;
 }
 
 /** Accounts with coordinates and a territory, grouped by place. */
@@ -17,7 +19,8 @@ export function distinctPlaces(
   territoryOf: ArrayLike<number>,
   territoryCount: number,
 ): LabelledPlaces {
-  const placeOf = new Map<number, number>();
+  const placeByKey = new Map<number, number>();
+  const placeOf = new Int32Array(lon.length).fill(-1);
   const xs: number[] = [];
   const ys: number[] = [];
   const firstLabel: number[] = [];
@@ -29,15 +32,17 @@ export function distinctPlaces(
     const t = territoryOf[i]!;
     if (!Number.isFinite(x) || !Number.isFinite(y) || t < 0 || t >= territoryCount) continue;
     const key = Math.round((x + 180) / SAME_PLACE) * 2e7 + Math.round((y + 90) / SAME_PLACE);
-    let p = placeOf.get(key);
+    let p = placeByKey.get(key);
     if (p === undefined) {
       p = xs.length;
-      placeOf.set(key, p);
+      placeByKey.set(key, p);
+      placeOf[i] = p;
       xs.push(x);
       ys.push(y);
       firstLabel.push(t);
       continue;
     }
+    placeOf[i] = p;
     mixed ??= new Map();
     let counts = mixed.get(p);
     if (!counts) mixed.set(p, (counts = new Map([[firstLabel[p]!, 1]])));
@@ -55,5 +60,5 @@ export function distinctPlaces(
     points[2 * p] = xs[p]!;
     points[2 * p + 1] = ys[p]!;
   }
-  return { points, label, count: xs.length };
+  return { points, label, count: xs.length, placeOf };
 }
