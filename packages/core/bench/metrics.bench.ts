@@ -1,4 +1,6 @@
-// Times computeMetrics on a synthetic US-like table: `node bench/metrics.bench.ts [rows]`.
+// Times computeMetrics on a synthetic US-like table: `node bench/metrics.bench.ts [rows]`,
+// and LiveMetrics, an editor's metrics after each edit (its graph built once, then 20 edits that
+// each move 1,000 accounts lying together to one territory: assign + metrics, median).
 // Runs against the built package: `pnpm --filter @tessera/core build` first.
 import {
   AccountTableBuilder,
@@ -6,6 +8,7 @@ import {
   RepTable,
   computeMetrics,
   createRandom,
+  LiveMetrics,
   type MetricsOptions,
   type RepInput,
 } from '@tessera/core';
@@ -114,3 +117,35 @@ function time(name: string, options: MetricsOptions): void {
 
 time('metrics (all)', {});
 time('metrics (no k-means)', { kmeans: false });
+
+{
+  const started = performance.now();
+  const live = new LiveMetrics(accounts, reps, plan);
+  live.metrics();
+  const setupMs = performance.now() - started;
+  // Accounts in longitude order: 1,000 neighbours in it lie in one band, as a lasso takes them.
+  const byLon = Array.from({ length: rows }, (_, i) => i).sort(
+    (a, b) => accounts.lon[a]! - accounts.lon[b]!,
+  );
+  const times: number[] = [];
+  for (let edit = 0; edit < 20; edit++) {
+    const from = random.int(Math.max(1, rows - 1000));
+    const picked = byLon.slice(from, from + 1000);
+    const start = performance.now();
+    live.assign(picked, random.int(territories));
+    live.metrics();
+    times.push(performance.now() - start);
+  }
+  times.sort((x, y) => x - y);
+  console.log(
+    JSON.stringify({
+      name: 'live metrics: edit of 1,000 accounts',
+      rows,
+      territories,
+      ms: Math.round(times[10]! * 10) / 10,
+      maxMs: Math.round(times[19]! * 10) / 10,
+      setupMs: Math.round(setupMs),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
+}

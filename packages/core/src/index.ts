@@ -84,6 +84,7 @@ export {
   type TerritoryGeometry,
 } from './io/geojson/territories-geojson.js';
 export { territoryShapes, type TerritoryShapeOptions } from './geo/shapes/territory-shapes.js';
+export { LiveMetrics, type LiveMetricsOptions } from './metrics/live-metrics.js';
 export type { PolygonRings } from './geo/shapes/dissolve-cells.js';
 export { accountsToGeoJSON, type AccountFeatureProperties } from './io/geojson/accounts-geojson.js';
 

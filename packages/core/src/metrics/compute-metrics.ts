@@ -1,17 +1,17 @@
 import { fromVector } from '../geo/great-circle.js';
-import { assertPlanFits, type Plan } from '../plan/plan.js';
+import { assertPlanFits, type Plan, type Territory } from '../plan/plan.js';
 import type { AccountTable } from '../table/account-table.js';
 import type { RepTable } from '../table/rep-table.js';
 import { balanceStats } from './balance.js';
 import { continuity } from './continuity.js';
 import { coverage } from './coverage.js';
-import { distanceSums, overallMeanKm, territoryMeanKm } from './distances.js';
+import { distanceSums, overallMeanKm, territoryMeanKm, type DistanceSums } from './distances.js';
 import { KMEANS_REFERENCE_MIN_KM, kmeansReferenceKm } from './kmeans-reference.js';
 import { metricsContext, type MetricsContext } from './metrics-context.js';
 import { skillMatchShare } from './skill-match.js';
 import { capacityTargets } from './targets.js';
-import { territoryPieces } from './territory-pieces.js';
-import { territoryCentroids, territorySums } from './territory-stats.js';
+import { territoryPieces, type TerritoryPieces } from './territory-pieces.js';
+import { territoryCentroids, territorySums, type TerritorySums } from './territory-stats.js';
 import type { BalanceStats, MetricsOptions, PlanMetrics, TerritoryMetrics } from './types.js';
 
 /** The seed of the k-means reference when the caller gives none. */
@@ -44,13 +44,10 @@ export function metricsInContext(
   const territoryRep = plan.repIndexes(reps);
   const sums = territorySums(accounts, vectors, territoryOf, T);
 
-  const capacity = new Float64Array(T);
   const homes = new Float64Array(3 * T).fill(Number.NaN);
   for (let t = 0; t < T; t++) {
     const r = territoryRep[t]!;
-    if (r < 0) continue;
-    capacity[t] = context.capacity[r]!;
-    homes.set(context.homes.subarray(3 * r, 3 * r + 3), 3 * t);
+    if (r >= 0) homes.set(context.homes.subarray(3 * r, 3 * r + 3), 3 * t);
   }
 
   const centroids = territoryCentroids(sums);
@@ -70,31 +67,7 @@ export function metricsInContext(
           blockOfAccount: options.blocks?.blockOfAccount ?? null,
           locked: accounts.locked,
         });
-  const territories: TerritoryMetrics[] = plan.territories.map((territory, t) => {
-    const workload = sums.workload[t]!;
-    const cap = capacity[t]!;
-    const q = 3 * t;
-    return {
-      id: territory.id,
-      repId: territory.repId,
-      accounts: sums.accounts[t]!,
-      workload,
-      potential: sums.potential[t]!,
-      revenue: sums.revenue[t]!,
-      capacity: cap,
-      // Capped so a vanishing capacity cannot put Infinity in the JSON.
-      utilization: cap > 0 ? Math.min(workload / cap, Number.MAX_VALUE) : 0,
-      centroid: Number.isNaN(centroids[q]!)
-        ? null
-        : fromVector(centroids[q]!, centroids[q + 1]!, centroids[q + 2]!),
-      meanDistanceKm: territoryMeanKm(toCentroid, t) ?? 0,
-      travelKm: territoryMeanKm(toHome, t),
-      pieces: pieces.pieces[t]!,
-      requiredPieces: pieces.required[t]!,
-    };
-  });
 
-  const meanDistanceKm = overallMeanKm(toCentroid) ?? 0;
   let kmeansRatio: number | null = null;
   if (options.kmeans !== false) {
     let k = 0;
@@ -117,9 +90,72 @@ export function metricsInContext(
             locatedWeight,
           )
         : 0;
+    const meanDistanceKm = overallMeanKm(toCentroid) ?? 0;
     if (reference >= KMEANS_REFERENCE_MIN_KM) kmeansRatio = meanDistanceKm / reference;
   }
 
+  return assemblePlanMetrics({
+    context,
+    territories: plan.territories,
+    territoryRep,
+    sums,
+    centroids,
+    toCentroid,
+    toHome,
+    pieces,
+    kmeansRatio,
+    continuity: continuity(accounts, context.ownerRep, territoryOf, territoryRep),
+    skillMatch: skillMatchShare(accounts, context.skills, territoryOf, territoryRep),
+  });
+}
+
+/** The measured parts of a plan's metrics, from a full pass or kept up to date by edits. */
+export interface MetricsParts {
+  context: MetricsContext;
+  territories: readonly Territory[];
+  territoryRep: Int32Array;
+  sums: TerritorySums;
+  centroids: Float64Array;
+  toCentroid: DistanceSums;
+  toHome: DistanceSums;
+  pieces: TerritoryPieces;
+  kmeansRatio: number | null;
+  continuity: PlanMetrics['continuity'];
+  skillMatch: number;
+}
+
+/** The metrics from their measured parts: what `computeMetrics` and `LiveMetrics` share. */
+export function assemblePlanMetrics(parts: MetricsParts): PlanMetrics {
+  const { context, territoryRep, sums, centroids, toCentroid, toHome, pieces } = parts;
+  const T = parts.territories.length;
+  const capacity = new Float64Array(T);
+  for (let t = 0; t < T; t++) {
+    const r = territoryRep[t]!;
+    if (r >= 0) capacity[t] = context.capacity[r]!;
+  }
+  const territories: TerritoryMetrics[] = parts.territories.map((territory, t) => {
+    const workload = sums.workload[t]!;
+    const cap = capacity[t]!;
+    const q = 3 * t;
+    return {
+      id: territory.id,
+      repId: territory.repId,
+      accounts: sums.accounts[t]!,
+      workload,
+      potential: sums.potential[t]!,
+      revenue: sums.revenue[t]!,
+      capacity: cap,
+      // Capped so a vanishing capacity cannot put Infinity in the JSON.
+      utilization: cap > 0 ? Math.min(workload / cap, Number.MAX_VALUE) : 0,
+      centroid: Number.isNaN(centroids[q]!)
+        ? null
+        : fromVector(centroids[q]!, centroids[q + 1]!, centroids[q + 2]!),
+      meanDistanceKm: territoryMeanKm(toCentroid, t) ?? 0,
+      travelKm: territoryMeanKm(toHome, t),
+      pieces: pieces.pieces[t]!,
+      requiredPieces: pieces.required[t]!,
+    };
+  });
   return {
     territories,
     balance: {
@@ -127,18 +163,18 @@ export function metricsInContext(
       potential: balanceOf(sums.potential, capacity),
       accounts: balanceOf(sums.accounts, capacity),
     },
-    compactness: { meanDistanceKm, kmeansRatio },
+    compactness: { meanDistanceKm: overallMeanKm(toCentroid) ?? 0, kmeansRatio: parts.kmeansRatio },
     travel: { meanDistanceKm: overallMeanKm(toHome) },
-    continuity: continuity(accounts, context.ownerRep, territoryOf, territoryRep),
+    continuity: parts.continuity,
     contiguity: contiguityOf(territories),
-    skillMatch: { share: skillMatchShare(accounts, context.skills, territoryOf, territoryRep) },
+    skillMatch: { share: parts.skillMatch },
     coverage: coverage(
       sums.unassigned,
       sums.accounts,
       sums.workload,
       capacity,
       territoryRep,
-      reps.length,
+      context.reps.length,
     ),
   };
 }

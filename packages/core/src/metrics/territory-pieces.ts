@@ -44,12 +44,7 @@ export function territoryPieces(
       options.locked,
     );
   }
-  // Only the assigned accounts' places tile the shapes: the graph is theirs.
-  const assigned = Float64Array.from(lon, (x, i) => {
-    const t = territoryOf[i]!;
-    return t >= 0 && t < territoryCount ? x : Number.NaN;
-  });
-  return PiecesGraph.ofPlaces(assigned, lat).count(territoryOf, territoryCount);
+  return PiecesGraph.ofPlaces(lon, lat).count(territoryOf, territoryCount);
 }
 
 /**

@@ -12,7 +12,12 @@ export interface LabelledPlaces {
   readonly placeOf: Int32Array;
 }
 
-/** Accounts with coordinates and a territory, grouped by place. */
+/**
+ * Accounts with coordinates grouped by place. A place's label is the territory most of its
+ * assigned accounts are in; a place of unassigned accounts only is labelled -1: it still takes
+ * its share of the map (a cell no territory gets), so unassigned accounts never make a
+ * territory's shape reach over them.
+ */
 export function distinctPlaces(
   lon: ArrayLike<number>,
   lat: ArrayLike<number>,
@@ -29,8 +34,8 @@ export function distinctPlaces(
   for (let i = 0; i < lon.length; i++) {
     const x = lon[i]!;
     const y = lat[i]!;
-    const t = territoryOf[i]!;
-    if (!Number.isFinite(x) || !Number.isFinite(y) || t < 0 || t >= territoryCount) continue;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const t = territoryOf[i]! >= 0 && territoryOf[i]! < territoryCount ? territoryOf[i]! : -1;
     const key = Math.round((x + 180) / SAME_PLACE) * 2e7 + Math.round((y + 90) / SAME_PLACE);
     let p = placeByKey.get(key);
     if (p === undefined) {
@@ -52,7 +57,9 @@ export function distinctPlaces(
   for (const [p, counts] of mixed ?? []) {
     let best = -1;
     let most = 0;
-    for (const [t, n] of counts) if (n > most || (n === most && t < best)) [best, most] = [t, n];
+    for (const [t, n] of counts) {
+      if (t >= 0 && (n > most || (n === most && t < best))) [best, most] = [t, n];
+    }
     label[p] = best;
   }
   const points = new Float64Array(2 * xs.length);
