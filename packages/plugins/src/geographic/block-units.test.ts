@@ -85,6 +85,45 @@ describe('geographic with building blocks', () => {
     );
   });
 
+  it('reports the islands a territory keeps, as the geography’s own pieces', async () => {
+    const islands = blocksFromGeoJson(
+      {
+        type: 'FeatureCollection',
+        features: [0, 5].map((x, i) => ({
+          type: 'Feature',
+          properties: { ID: `island${i}` },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [x, 0],
+                [x + 1, 0],
+                [x + 1, 1],
+                [x, 1],
+                [x, 0],
+              ],
+            ],
+          },
+        })),
+      },
+      { idProperty: 'ID' },
+    );
+    const accounts = AccountTable.fromRows([
+      { id: 'west', lat: 0.5, lon: 0.5, workload: 1 },
+      { id: 'east', lat: 0.5, lon: 5.5, workload: 1 },
+    ]);
+    const reps = RepTable.fromRows([{ id: 'solo', capacity: 1 }]);
+    const result = await runStrategy(
+      geographic,
+      { accounts, reps, blocks: islands },
+      { contiguous: true },
+    );
+    expect(result.infeasible).toBeUndefined();
+    expect(result.warnings).toContain(
+      '1 territory reaches several landmasses of the geography (islands) and keeps one piece on each: rep "solo" on 2',
+    );
+  });
+
   it('counts accounts outside every county in a warning', async () => {
     const accounts = AccountTable.fromRows([
       { id: 'chicago', lat: 41.88, lon: -87.63, workload: 1 },

@@ -19,6 +19,8 @@ export interface ContiguityResult {
   inPieces: { territory: number; pieces: number; landmasses: number }[];
   /** Blocks that moved to another territory. */
   movedBlocks: number;
+  /** Per territory, the landmasses (islands included) its blocks lie on: pieces it must have. */
+  landmasses: Int32Array;
 }
 
 /** Moves tried per block before balance repair gives up: bounds the work on hopeless inputs. */
@@ -174,7 +176,8 @@ export function makeContiguous(input: ContiguityInput): ContiguityResult {
     if (b < 0 || locked[i] === 1 || fixed[b] === 1 || own[b]! < 0 || territoryOf[i]! < 0) continue;
     territoryOf[i] = own[b]!;
   }
-  return { inPieces: piecesOf(label, offsets, edges, landmass, blockLoad, k).list, movedBlocks };
+  const final = piecesOf(label, offsets, edges, landmass, blockLoad, k);
+  return { inPieces: final.list, movedBlocks, landmasses: final.landsPer };
 }
 
 function fillFrom(blocks: BlockSet, own: Int32Array, k: number): Int32Array {
@@ -216,6 +219,7 @@ interface Pieces {
   stray: { territory: number; blocks: number[] }[];
   extra: number;
   list: ContiguityResult['inPieces'];
+  landsPer: Int32Array;
 }
 
 function piecesOf(
@@ -275,7 +279,7 @@ function piecesOf(
       list.push({ territory: t, pieces: piecesPer[t]!, landmasses: landsPer[t]! });
     }
   }
-  return { stray, extra: stray.length, list };
+  return { stray, extra: stray.length, list, landsPer };
 }
 
 /** The territories bordering a piece, the furthest below its target first. */

@@ -99,7 +99,7 @@ function wholeTerritories(
   const locked = Uint8Array.from(ctx.locks, (l, i) =>
     l === 1 && solution.territoryOf[i]! >= 0 ? 1 : 0,
   );
-  const { inPieces } = makeContiguous({
+  const { inPieces, landmasses } = makeContiguous({
     blocks: blocks.set,
     blockOf: blocks.blockOf,
     territoryOf: solution.territoryOf,
@@ -112,6 +112,15 @@ function wholeTerritories(
     const r = solution.territoryRep[t]!;
     return r < 0 ? `territory ${t + 1}` : `rep "${ctx.reps.id.get(r)}"`;
   };
+  const islands = [...landmasses.keys()].filter((t) => landmasses[t]! > 1);
+  if (islands.length > 0) {
+    warnings.push(
+      `${islands.length} ${islands.length === 1 ? 'territory reaches' : 'territories reach'} several landmasses of the geography (islands) and keep${islands.length === 1 ? 's' : ''} one piece on each: ${islands
+        .slice(0, 5)
+        .map((t) => `${label(t)} on ${landmasses[t]}`)
+        .join(', ')}${islands.length > 5 ? ', …' : ''}`,
+    );
+  }
   if (inPieces.length > 0) {
     warnings.push(
       `${inPieces.length} ${inPieces.length === 1 ? 'territory is' : 'territories are'} still in pieces (a block whose accounts are in several territories cannot move): ${inPieces
