@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { trpcServer } from '@hono/trpc-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { OpenAPIObject } from 'trpc-to-openapi';
@@ -39,20 +39,14 @@ export function createApp(services: Services): Hono {
       skip: (c) => c.req.path === '/trpc/runs.progress',
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: services.config.maxBodyBytes,
-      onError: (c) =>
-        errorResponse(
-          {
-            code: 'PAYLOAD_TOO_LARGE',
-            message: `the request body is over ${Math.round(services.config.maxBodyBytes / 1024 / 1024)} MiB (TESSERA_MAX_BODY_MB)`,
-          },
-          413,
-          c.get('requestId'),
-        ),
-    }),
+  app.use(limitBody(services.config.maxBodyBytes, 'TESSERA_MAX_BODY_MB'));
+  // A boundaries file is parsed whole: its own, lower limit.
+  const boundariesLimit = limitBody(
+    services.config.maxBoundariesBytes,
+    'TESSERA_MAX_BOUNDARIES_MB',
   );
+  app.use('/api/datasets/:id/boundaries', boundariesLimit);
+  app.use('/trpc/datasets.setBoundaries', boundariesLimit);
 
   const limit = rateLimit({
     perMinute: services.config.rateLimitPerMinute,
@@ -94,4 +88,20 @@ export function createApp(services: Services): Hono {
     return errorResponse(body, 500, c.get('requestId'));
   });
   return app;
+}
+
+/** 413 in the API's error shape for a body over `maxSize`, naming the variable that sets it. */
+function limitBody(maxSize: number, variable: string): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      errorResponse(
+        {
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `the request body is over ${Math.round(maxSize / 1024 / 1024)} MiB (${variable})`,
+        },
+        413,
+        c.get('requestId'),
+      ),
+  });
 }

@@ -18,6 +18,7 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_.~+/=-]{24,256}$/, 'must be 24 to 256 URL-safe characters')
     .optional(),
   TESSERA_MAX_BODY_MB: z.coerce.number().positive().default(512),
+  TESSERA_MAX_BOUNDARIES_MB: z.coerce.number().positive().default(64),
   TESSERA_REQUEST_TIMEOUT_S: z.coerce.number().positive().default(120),
   TESSERA_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   TESSERA_MAX_QUEUED_JOBS: z.coerce.number().int().positive().default(200),
@@ -36,6 +37,11 @@ export interface Config {
   databaseUrl: string | undefined;
   bootstrapToken: string | undefined;
   maxBodyBytes: number;
+  /**
+   * A boundaries file's body, at most (and at most maxBodyBytes): it is parsed whole as JSON,
+   * several times its size in memory, where a CSV upload streams.
+   */
+  maxBoundariesBytes: number;
   requestTimeoutMs: number;
   /** Requests per minute per token or session. */
   rateLimitPerMinute: number;
@@ -64,6 +70,9 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     databaseUrl: e.DATABASE_URL,
     bootstrapToken: e.TESSERA_BOOTSTRAP_TOKEN,
     maxBodyBytes: Math.round(e.TESSERA_MAX_BODY_MB * MiB),
+    maxBoundariesBytes: Math.round(
+      Math.min(e.TESSERA_MAX_BOUNDARIES_MB, e.TESSERA_MAX_BODY_MB) * MiB,
+    ),
     requestTimeoutMs: e.TESSERA_REQUEST_TIMEOUT_S * 1000,
     rateLimitPerMinute: e.TESSERA_RATE_LIMIT,
     maxQueuedJobs: e.TESSERA_MAX_QUEUED_JOBS,

@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { bootstrap } from './auth/bootstrap.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
+import { BoundariesStore } from './boundaries/boundaries-store.js';
 import { DatasetStore } from './datasets/dataset-store.js';
 import { removeStaleSpools } from './http/routes/receive-multipart.js';
 import { startJobs } from './jobs/start-jobs.js';
@@ -63,6 +64,7 @@ export async function startServer(
       registry,
       pluginModules: plugins.urls,
       datasets,
+      boundaries: new BoundariesStore(database.db),
       log,
       stopping: stopping.signal,
       ...(database.kind === 'pglite' ? { reads: new ReadCache<RunView, ScenarioRecord>() } : {}),

@@ -102,6 +102,25 @@ export async function run(
 }
 `;
 
+/** A dataset's boundaries file sent and read back: the body and the answer are typed. */
+const BOUNDARIES_CALLS = `
+import createClient from 'openapi-fetch';
+import type { paths } from './tessera-api.js';
+
+const api = createClient<paths>({ baseUrl: 'http://127.0.0.1:3000/api' });
+
+export async function attach(id: string, features: unknown[]): Promise<number> {
+  const put = await api.PUT('/datasets/{id}/boundaries', {
+    params: { path: { id } },
+    body: { geojson: { type: 'FeatureCollection', features }, idProperty: 'NUTS_ID' },
+  });
+  if (!put.data) throw new Error(put.error.message);
+  const read = await api.GET('/datasets/{id}/boundaries', { params: { path: { id } } });
+  await api.DELETE('/datasets/{id}/boundaries', { params: { path: { id } } });
+  return put.data.blocks + (read.data?.idProperty?.length ?? 0);
+}
+`;
+
 /** The same client with a mistake a generated type must catch: a path parameter misnamed. */
 const MISTAKE = `
 import createClient from 'openapi-fetch';
@@ -139,6 +158,7 @@ beforeAll(async () => {
   await writeFile(join(generated, 'tessera-api.d.ts'), types);
   await writeFile(join(generated, 'rest-calls.ts'), REST_CALLS);
   await writeFile(join(generated, 'mistake.ts'), MISTAKE);
+  await writeFile(join(generated, 'boundaries-calls.ts'), BOUNDARIES_CALLS);
 });
 afterAll(async () => {
   await server.close();
@@ -147,6 +167,10 @@ afterAll(async () => {
 describe('a client generated from /api/openapi.json', () => {
   it('type-checks against the generated types', () => {
     expect(typeErrors(join(generated, 'rest-calls.ts'))).toEqual([]);
+  });
+
+  it("types a dataset's boundaries routes", () => {
+    expect(typeErrors(join(generated, 'boundaries-calls.ts'))).toEqual([]);
   });
 
   it('catches a misnamed parameter', () => {

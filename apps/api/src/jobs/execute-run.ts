@@ -1,8 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { runs } from '../db/schema/index.js';
+import type { BoundariesStore } from '../boundaries/boundaries-store.js';
 import type { DatasetStore } from '../datasets/dataset-store.js';
 import type { Log } from '../services/services.js';
+import { withBoundaries } from './boundaries-envelope.js';
 import type { JobThreads } from './job-threads.js';
 import {
   AttemptControl,
@@ -18,6 +20,7 @@ export interface RunExecution {
   db: Database;
   threads: JobThreads;
   datasets: DatasetStore;
+  boundaries: BoundariesStore;
   log: Log;
 }
 
@@ -52,25 +55,30 @@ export async function executeRun(
   let writing: Promise<void> = Promise.resolve();
   try {
     const dataset = await exec.datasets.load(run.workspaceId, run.datasetId);
+    const boundaries = await exec.boundaries.source(run.workspaceId, run.datasetId);
     // The outcome as the thread sends it: the stored plan is its arrays, and rebuilding the
     // scenario's edited tables on this side (as `pool.run` does) would copy the dataset for nothing.
-    const result = await exec.threads.runOutcome(dataset, run.scenario, {
-      signal: control.signal,
-      onProgress: (progress) => {
-        const now = Date.now();
-        if (now - lastWrite < PROGRESS_EVERY_MS && progress.fraction < 1) return;
-        lastWrite = now;
-        writing = writing.then(async () => {
-          const still = await db
-            .update(runs)
-            .set({ progress: progress.fraction, message: progress.message ?? progress.stage })
-            .where(mine)
-            .returning({ id: runs.id });
-          // Cancelled by a caller, or claimed by another attempt: either way, not ours to finish.
-          if (still.length === 0) control.interrupt('cancelled');
-        });
+    const result = await exec.threads.runOutcome(
+      dataset,
+      withBoundaries(run.scenario, boundaries),
+      {
+        signal: control.signal,
+        onProgress: (progress) => {
+          const now = Date.now();
+          if (now - lastWrite < PROGRESS_EVERY_MS && progress.fraction < 1) return;
+          lastWrite = now;
+          writing = writing.then(async () => {
+            const still = await db
+              .update(runs)
+              .set({ progress: progress.fraction, message: progress.message ?? progress.stage })
+              .where(mine)
+              .returning({ id: runs.id });
+            // Cancelled by a caller, or claimed by another attempt: either way, not ours to finish.
+            if (still.length === 0) control.interrupt('cancelled');
+          });
+        },
       },
-    });
+    );
     await writing;
     const { territoryOf } = result.plan;
     const stored = await db

@@ -7,6 +7,7 @@ import {
   type AttemptOutcome,
   type AttemptSignals,
 } from './attempt.js';
+import { withBoundaries } from './boundaries-envelope.js';
 import type { RunExecution } from './execute-run.js';
 
 /**
@@ -43,7 +44,10 @@ export async function executeSweepPoint(
       .where(eq(sweeps.id, point.sweepId));
     if (!sweep) return 'skipped';
     const dataset = await exec.datasets.load(sweep.workspaceId, sweep.datasetId);
-    outcome = await exec.threads.runOutcome(dataset, claimed.scenario, { signal: control.signal });
+    const boundaries = await exec.boundaries.source(sweep.workspaceId, sweep.datasetId);
+    outcome = await exec.threads.runOutcome(dataset, withBoundaries(claimed.scenario, boundaries), {
+      signal: control.signal,
+    });
   } catch (error) {
     switch (control.interruption) {
       case 'shutdown': {

@@ -4,6 +4,7 @@ import { loadProjectPlugins } from '@tessera/core/node';
 import { createBuiltinRegistry } from '@tessera/plugins';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
+import { BoundariesStore } from '../boundaries/boundaries-store.js';
 import { DatasetStore } from '../datasets/dataset-store.js';
 import { consoleLog, type Log } from '../services/services.js';
 import { startJobs } from './start-jobs.js';
@@ -52,6 +53,7 @@ export async function startWorker(
       registry,
       pluginModules: plugins.urls,
       datasets: new DatasetStore(database.db),
+      boundaries: new BoundariesStore(database.db),
       log,
     };
     const jobs = await startJobs({ database, services, workers: threads });

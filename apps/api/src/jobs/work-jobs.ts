@@ -21,6 +21,12 @@ export interface JobWorker {
 
 const POLL_SECONDS = 0.5;
 
+/** The job threads' module (run-worker.ts), beside this one from sources or from dist. */
+const RUN_WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './run-worker.ts' : './run-worker.js',
+  import.meta.url,
+);
+
 /**
  * Each job thread's young generation, as `--max-semi-space-size=16` gives the server's main
  * thread: V8 otherwise sizes it from the machine's memory, 128 MB per thread here, most of it
@@ -46,17 +52,18 @@ export async function workJobs(
   services: Omit<Services, 'jobs'>,
   { size, idleMs }: WorkJobsOptions,
 ): Promise<JobWorker> {
-  const { db, datasets, log } = services;
+  const { db, datasets, boundaries, log } = services;
   const threads = new JobThreads({
     idleMs,
     create: () =>
       createNodeScenarioPool({
         size,
+        workerUrl: RUN_WORKER_URL,
         pluginModules: services.pluginModules,
         resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
       }),
   });
-  const exec = { db, threads, datasets, log };
+  const exec = { db, threads, datasets, boundaries, log };
   const shutdown = new AbortController();
   const inFlight = new Set<Promise<void>>();
 

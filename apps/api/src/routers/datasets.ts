@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  boundariesInputSchema,
+  boundariesSummarySchema,
+} from '../boundaries/boundaries-schemas.js';
+import {
+  deleteBoundaries,
+  getBoundaries,
+  putBoundaries,
+} from '../boundaries/boundaries-service.js';
 import { listAccounts } from '../datasets/account-page.js';
 import {
   accountPageInputSchema,
@@ -90,4 +99,51 @@ export const datasetsRouter = router({
     .input(sampleInputSchema)
     .output(createdDatasetSchema)
     .mutation(({ ctx, input }) => createSampleDataset({ ctx, input })),
+
+  setBoundaries: plannerProcedure
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/datasets/{id}/boundaries',
+        protect: true,
+        tags,
+        summary: 'Gives the dataset its own building blocks: a boundaries file (GeoJSON regions)',
+        description:
+          'Replaces any file the dataset had. Every feature is checked (an id, no duplicate, closed rings that do not cross themselves); a bad one is refused, naming the feature. Runs started afterwards get the blocks: the geographic strategy builds territories of them with units "blocks" (or no units), and territories.geojson draws their unions.',
+      },
+    })
+    .input(boundariesInputSchema)
+    .output(boundariesSummarySchema)
+    .mutation(({ ctx, input }) => putBoundaries({ ctx, input })),
+
+  boundaries: viewerProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/datasets/{id}/boundaries',
+        protect: true,
+        tags,
+        summary: "The dataset's boundaries file: its blocks, id and name properties, size",
+      },
+    })
+    .input(z.object({ id: datasetIdSchema }))
+    .output(boundariesSummarySchema)
+    .query(({ ctx, input }) => getBoundaries({ ctx, input })),
+
+  deleteBoundaries: plannerProcedure
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/datasets/{id}/boundaries',
+        protect: true,
+        tags,
+        summary: "Removes the dataset's boundaries file; later runs have no blocks of their own",
+      },
+    })
+    .input(z.object({ id: datasetIdSchema }))
+    .output(z.object({ id: z.string(), deleted: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await deleteBoundaries({ ctx, input });
+      return { id: input.id, deleted: true as const };
+    }),
 });

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { jitteredTiling } from '../testing/tiling.js';
 import type { WorkspaceCaller } from './route-security.js';
 
 // Records the security checks point at, each made in the caller's workspace through the REST
@@ -30,6 +31,18 @@ export function datasetIn(caller: WorkspaceCaller): Promise<string> {
 /** A small generated dataset, made through `POST /api/datasets/sample`. */
 export async function sampleDatasetIn(caller: WorkspaceCaller): Promise<string> {
   return (await call(caller, 'POST', '/datasets/sample', { accounts: 60, reps: 3 })).id as string;
+}
+
+/** A boundaries file for a dataset: a small tiling over the sample's part of the world. */
+export function boundariesBody(): Record<string, unknown> {
+  return { geojson: jitteredTiling([-180, -90, 180, 90], 3, 2), idProperty: 'NUTS_ID' };
+}
+
+/** A dataset of its own with a boundaries file (its boundaries routes change or remove it). */
+export async function boundariesDatasetIn(caller: WorkspaceCaller): Promise<string> {
+  const id = await sampleDatasetIn(caller);
+  await call(caller, 'PUT', `/datasets/${id}/boundaries`, boundariesBody());
+  return id;
 }
 
 export async function scenarioBody(caller: WorkspaceCaller): Promise<Record<string, unknown>> {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import {
+  boundariesBody,
+  boundariesDatasetIn,
   datasetIn,
   doneRunIn,
   twoDoneRunsIn,
@@ -62,6 +64,26 @@ const ROUTES: RouteUnderTest[] = [
   { method: 'GET', path: '/datasets/{id}/columns', minRole: 'viewer', record: datasetIn },
   // Its own dataset: the shared one stays for the other routes.
   { method: 'DELETE', path: '/datasets/{id}', minRole: 'planner', record: sampleDatasetIn },
+  // Datasets of their own too: boundaries change what the shared dataset's runs build.
+  {
+    method: 'PUT',
+    path: '/datasets/{id}/boundaries',
+    minRole: 'planner',
+    record: sampleDatasetIn,
+    body: boundariesBody,
+  },
+  {
+    method: 'GET',
+    path: '/datasets/{id}/boundaries',
+    minRole: 'viewer',
+    record: boundariesDatasetIn,
+  },
+  {
+    method: 'DELETE',
+    path: '/datasets/{id}/boundaries',
+    minRole: 'planner',
+    record: boundariesDatasetIn,
+  },
 
   { method: 'GET', path: '/scenarios', minRole: 'viewer' },
   { method: 'POST', path: '/scenarios', minRole: 'planner', body: scenarioBody },

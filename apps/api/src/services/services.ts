@@ -1,4 +1,5 @@
 import type { PluginRegistry } from '@tessera/core';
+import type { BoundariesStore } from '../boundaries/boundaries-store.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { DatasetStore } from '../datasets/dataset-store.js';
@@ -39,6 +40,8 @@ export interface Services {
   jobs: Jobs;
   /** Datasets' tables, decoded once and shared by runs and reads in this process. */
   datasets: DatasetStore;
+  /** Datasets' boundaries files, and their blocks built in this process. */
+  boundaries: BoundariesStore;
   log: Log;
   /** Finished runs and scenarios as last read, on the embedded database only (see ReadCache). */
   reads?: ReadCache<RunView, ScenarioRecord>;

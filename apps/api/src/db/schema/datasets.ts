@@ -63,3 +63,23 @@ export const datasetParts = pgTable(
 );
 
 export { bytea };
+
+/**
+ * A dataset's own building blocks: the boundaries file (a GeoJSON FeatureCollection) as it was
+ * validated, zstd-compressed JSON text, rebuilt into blocks where a run executes. `version` is a
+ * new id per upload: processes cache built blocks under it, so a replaced file is never served
+ * from another process's cache.
+ */
+export const datasetBoundaries = pgTable('dataset_boundaries', {
+  datasetId: text('dataset_id')
+    .primaryKey()
+    .references(() => datasets.id, { onDelete: 'cascade' }),
+  version: text('version').notNull(),
+  idProperty: text('id_property'),
+  nameProperty: text('name_property'),
+  blocks: integer('blocks').notNull(),
+  /** The GeoJSON text's length in bytes, before compression. */
+  bytes: integer('bytes').notNull(),
+  geojson: bytea('geojson').notNull(),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,5 +1,8 @@
-import { planBlocks, planToCsv, territoriesToGeoJSON } from '@tessera/core';
+import { planBlocks, planToCsv, territoriesToGeoJSON, type BlockSet } from '@tessera/core';
+import { and, eq } from 'drizzle-orm';
 import type { Context as HonoContext } from 'hono';
+import type { WorkspaceContext } from '../../context.js';
+import { runs } from '../../db/schema/index.js';
 import { ERROR_STATUS, errorBody } from '../../errors.js';
 import { loadFinishedRun } from '../../runs/finished-run.js';
 import type { Services } from '../../services/services.js';
@@ -27,10 +30,14 @@ export const runDownloadsRoute: PlainRoute = {
       }),
     );
     app.get('/api/runs/:runId/territories.geojson', (c) =>
-      answer(c, services, async (run, runId) => {
-        // A plan built of US counties or states is drawn as unions of them; any other plan as
-        // its accounts' Voronoi cells.
-        const blocks = await planBlocks(run.edited.accounts, run.scenario.strategy.params.units);
+      answer(c, services, async (run, runId, ctx) => {
+        // A plan built of blocks (US counties or states, the dataset's boundaries file) is drawn
+        // as unions of them; any other plan as its accounts' Voronoi cells.
+        const blocks = await planBlocks(
+          run.edited.accounts,
+          run.scenario.strategy.params.units,
+          await datasetBlocks(ctx, runId),
+        );
         return Response.json(territoriesToGeoJSON(run.edited.accounts, run.plan, { blocks }), {
           headers: {
             'content-type': 'application/geo+json',
@@ -55,7 +62,7 @@ export const runDownloadsRoute: PlainRoute = {
       get: operation({
         summary: "A done run's territories as GeoJSON: shapes that tile without overlapping",
         description:
-          'A FeatureCollection with one MultiPolygon feature per territory that has located accounts: the union of its US counties or states when the strategy built it of them (units county or state), otherwise the Voronoi cells of its accounts, dissolved and clipped to the accounts’ extent; properties: id, name, repId, accounts, workload.',
+          'A FeatureCollection with one MultiPolygon feature per territory that has located accounts: the union of its blocks when the strategy built it of them (units county or state: US counties or states; units blocks, or none, on a dataset with a boundaries file: its regions), otherwise the Voronoi cells of its accounts, dissolved and clipped to the accounts’ extent; properties: id, name, repId, accounts, workload.',
         content: {
           'application/geo+json': {
             schema: {
@@ -99,18 +106,27 @@ type FinishedRun = Awaited<ReturnType<typeof loadFinishedRun>>;
 async function answer(
   c: HonoContext,
   services: Services,
-  respond: (run: FinishedRun, runId: string) => Response | Promise<Response>,
+  respond: (run: FinishedRun, runId: string, ctx: WorkspaceContext) => Response | Promise<Response>,
 ): Promise<Response> {
   const requestId = c.get('requestId');
   const runId = c.req.param('runId') ?? '';
   try {
     const ctx = await plainRouteContext(services, c.req.raw, requestId, 'viewer');
-    return await respond(await loadFinishedRun(ctx, runId), runId);
+    return await respond(await loadFinishedRun(ctx, runId), runId, ctx);
   } catch (error) {
     const body = errorBody(error);
     if (body.code === 'INTERNAL') services.log.error(`${c.req.method} ${c.req.path}`, error);
     return errorResponse(body, ERROR_STATUS[body.code], requestId);
   }
+}
+
+/** The blocks of the run's dataset's boundaries file, built once per upload; null without one. */
+async function datasetBlocks(ctx: WorkspaceContext, runId: string): Promise<BlockSet | null> {
+  const [row] = await ctx.services.db
+    .select({ datasetId: runs.datasetId })
+    .from(runs)
+    .where(and(eq(runs.id, runId), eq(runs.workspaceId, ctx.actor.workspaceId)));
+  return row ? ctx.services.boundaries.blocks(ctx.actor.workspaceId, row.datasetId) : null;
 }
 
 function operation(spec: {
