@@ -4,7 +4,6 @@ import {
   CategoryColumnBuilder,
   type CategoryColumnData,
 } from './category-column.js';
-import { Float64Builder, FlagBuilder } from './growable.js';
 import { StringColumn, StringColumnBuilder, type StringColumnData } from './string-column.js';
 import { TagColumn, TagColumnBuilder, type TagColumnData } from './tag-column.js';
 import {
@@ -277,13 +276,62 @@ function checkLengths(table: AccountTable): void {
 
 const NO_TAGS: readonly string[] = [];
 
+const MISSING = Number.NaN;
+
+/**
+ * The measures and the lock flag of the rows built so far, grown together: one capacity check
+ * a row instead of one a column.
+ */
+class AccountNumbers {
+  capacity: number;
+  lat: Float64Array;
+  lon: Float64Array;
+  employees: Float64Array;
+  annualRevenue: Float64Array;
+  potential: Float64Array;
+  revenue: Float64Array;
+  workload: Float64Array;
+  locked: Uint8Array;
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.lat = new Float64Array(capacity);
+    this.lon = new Float64Array(capacity);
+    this.employees = new Float64Array(capacity);
+    this.annualRevenue = new Float64Array(capacity);
+    this.potential = new Float64Array(capacity);
+    this.revenue = new Float64Array(capacity);
+    this.workload = new Float64Array(capacity);
+    this.locked = new Uint8Array(capacity);
+  }
+
+  grow(): void {
+    const capacity = this.capacity * 2;
+    const wider = (values: Float64Array): Float64Array => {
+      const out = new Float64Array(capacity);
+      out.set(values);
+      return out;
+    };
+    this.lat = wider(this.lat);
+    this.lon = wider(this.lon);
+    this.employees = wider(this.employees);
+    this.annualRevenue = wider(this.annualRevenue);
+    this.potential = wider(this.potential);
+    this.revenue = wider(this.revenue);
+    this.workload = wider(this.workload);
+    const locked = new Uint8Array(capacity);
+    locked.set(this.locked);
+    this.locked = locked;
+    this.capacity = capacity;
+  }
+}
+
 /** Builds an {@link AccountTable} row by row without holding the rows as objects. */
 export class AccountTableBuilder {
   readonly #id: StringColumnBuilder;
   readonly #name: StringColumnBuilder;
-  readonly #measures: Record<AccountMeasure, Float64Builder>;
+  readonly #numbers: AccountNumbers;
   readonly #categories: Record<AccountCategory, CategoryColumnBuilder>;
-  readonly #locked: FlagBuilder;
   readonly #skills: TagColumnBuilder;
   readonly #attributes: AttributeColumnsBuilder;
   /** Row of each id, looked up by the id's characters: the one duplicate check of an import. */
@@ -300,13 +348,10 @@ export class AccountTableBuilder {
     this.#id = new StringColumnBuilder(expectedRows);
     this.#ids = new SpanTable(this.#id, expectedRows);
     this.#name = new StringColumnBuilder(expectedRows);
-    this.#measures = Object.fromEntries(
-      ACCOUNT_MEASURES.map((m) => [m, new Float64Builder(expectedRows)]),
-    ) as Record<AccountMeasure, Float64Builder>;
+    this.#numbers = new AccountNumbers(Math.max(16, expectedRows));
     this.#categories = Object.fromEntries(
       ACCOUNT_CATEGORIES.map((c) => [c, new CategoryColumnBuilder(expectedRows)]),
     ) as Record<AccountCategory, CategoryColumnBuilder>;
-    this.#locked = new FlagBuilder(expectedRows);
     this.#skills = new TagColumnBuilder(expectedRows);
     this.#attributes = new AttributeColumnsBuilder(expectedRows);
   }
@@ -345,21 +390,23 @@ export class AccountTableBuilder {
     this.#pushId(row.id, 0, row.id.length);
     this.#name.push(row.name ?? '');
     // Spelled out rather than looped over the column lists: this runs a million times on import.
-    const m = this.#measures;
-    m.lat.push(row.lat);
-    m.lon.push(row.lon);
-    m.employees.push(row.employees);
-    m.annualRevenue.push(row.annualRevenue);
-    m.potential.push(row.potential);
-    m.revenue.push(row.revenue);
-    m.workload.push(row.workload);
+    const n = this.#count;
+    const v = this.#numbers;
+    if (n === v.capacity) v.grow();
+    v.lat[n] = row.lat ?? MISSING;
+    v.lon[n] = row.lon ?? MISSING;
+    v.employees[n] = row.employees ?? MISSING;
+    v.annualRevenue[n] = row.annualRevenue ?? MISSING;
+    v.potential[n] = row.potential ?? MISSING;
+    v.revenue[n] = row.revenue ?? MISSING;
+    v.workload[n] = row.workload ?? MISSING;
+    v.locked[n] = row.locked ? 1 : 0;
     const c = this.#categories;
     c.postalCode.push(row.postalCode);
     c.region.push(row.region);
     c.country.push(row.country);
     c.industry.push(row.industry);
     c.owner.push(row.owner);
-    this.#locked.push(row.locked);
     this.#skills.push(row.skillsRequired ?? NO_TAGS);
     this.#attributes.push(row.attributes);
     this.#count++;
@@ -374,21 +421,23 @@ export class AccountTableBuilder {
     this.#pushId(id.text, id.start, id.end);
     const name = row.name;
     this.#name.pushSpan(name.text, name.start, name.end);
-    const m = this.#measures;
-    m.lat.push(row.lat);
-    m.lon.push(row.lon);
-    m.employees.push(row.employees);
-    m.annualRevenue.push(row.annualRevenue);
-    m.potential.push(row.potential);
-    m.revenue.push(row.revenue);
-    m.workload.push(row.workload);
+    const n = this.#count;
+    const v = this.#numbers;
+    if (n === v.capacity) v.grow();
+    v.lat[n] = row.lat;
+    v.lon[n] = row.lon;
+    v.employees[n] = row.employees;
+    v.annualRevenue[n] = row.annualRevenue;
+    v.potential[n] = row.potential;
+    v.revenue[n] = row.revenue;
+    v.workload[n] = row.workload;
+    v.locked[n] = row.locked ? 1 : 0;
     const c = this.#categories;
     c.postalCode.pushSpan(row.postalCode.text, row.postalCode.start, row.postalCode.end);
     c.region.pushSpan(row.region.text, row.region.start, row.region.end);
     c.country.pushSpan(row.country.text, row.country.start, row.country.end);
     c.industry.pushSpan(row.industry.text, row.industry.start, row.industry.end);
     c.owner.pushSpan(row.owner.text, row.owner.start, row.owner.end);
-    this.#locked.push(row.locked);
     this.#skills.push(row.skillsRequired);
     this.#attributes.push(row.attributes);
     this.#count++;
@@ -409,17 +458,25 @@ export class AccountTableBuilder {
   }
 
   finish(): AccountTable {
+    const n = this.#count;
+    const v = this.#numbers;
     return new AccountTable({
       kind: 'accounts',
       id: this.#id.finish().data(),
       name: this.#name.finish().data(),
-      measures: Object.fromEntries(
-        ACCOUNT_MEASURES.map((m) => [m, this.#measures[m].finish()]),
-      ) as Record<AccountMeasure, Float64Array>,
+      measures: {
+        lat: v.lat.slice(0, n),
+        lon: v.lon.slice(0, n),
+        employees: v.employees.slice(0, n),
+        annualRevenue: v.annualRevenue.slice(0, n),
+        potential: v.potential.slice(0, n),
+        revenue: v.revenue.slice(0, n),
+        workload: v.workload.slice(0, n),
+      },
       categories: Object.fromEntries(
         ACCOUNT_CATEGORIES.map((c) => [c, this.#categories[c].finish().data()]),
       ) as Record<AccountCategory, CategoryColumnData>,
-      locked: this.#locked.finish(),
+      locked: v.locked.slice(0, n),
       skillsRequired: this.#skills.finish().data(),
       attributes: this.#attributes.finish(),
     });
