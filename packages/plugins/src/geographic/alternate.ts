@@ -10,6 +10,7 @@ import {
 import {
   allocateState,
   balanceByPaths,
+  improveByPaths,
   settleAll,
   tightenPrices,
   type Band,
@@ -51,6 +52,8 @@ export interface LevelOptions {
   minImprovement: number;
   /** … and the rounds stop after this many rounds without a gain. */
   patience: number;
+  /** Shift loads inside the bands after balancing ({@link improveByPaths}); default off. */
+  improve?: boolean;
 }
 
 export interface LevelResult {
@@ -127,6 +130,10 @@ export async function alternate(
       run = await balanceByPaths(atoms.b, cands, band, state, moves, pacer);
     }
     carry = run.balanced;
+    // Balanced is not yet optimal for the bands: loads may still shift inside them.
+    if (run.balanced && options.improve === true) {
+      await improveByPaths(atoms.b, cands, band, state, moves, pacer);
+    }
     await pacer.pace();
     tightenPrices(atoms.b, cands, state, k);
     const excess = bandExcess(state.load, band, problem.targets);

@@ -1,9 +1,11 @@
 import { createRandom } from '@tessera/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Candidates } from './candidates.js';
 import {
   allocateState,
   balanceByPaths,
+  improveByPaths,
   settleAll,
   tightenPrices,
   type Band,
@@ -168,5 +170,67 @@ describe('tightenPrices', () => {
       n,
     );
     expect(Array.from(again.territory)).toEqual(before);
+  });
+});
+
+describe('improveByPaths', () => {
+  /** The cheapest assignment of unit atoms over every split of the atoms inside the bands. */
+  function optimumInBands(cost: number[][], lo: number[], hi: number[]): number {
+    const n = cost.length;
+    let best = Infinity;
+    const sizes = new Array<number>(lo.length).fill(0);
+    const split = (t: number, left: number): void => {
+      if (t === lo.length - 1) {
+        if (left < lo[t]! || left > hi[t]!) return;
+        sizes[t] = left;
+        best = Math.min(best, bruteForce(cost, sizes));
+        return;
+      }
+      for (let size = Math.ceil(lo[t]!); size <= Math.min(hi[t]!, left); size++) {
+        sizes[t] = size;
+        split(t + 1, left - size);
+      }
+    };
+    split(0, n);
+    return best;
+  }
+
+  it('reaches the optimum inside the bands (unit atoms, every territory listed)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 3 }),
+        fc.integer({ min: 4, max: 8 }),
+        fc.integer(),
+        async (k, n, seed) => {
+          const random = createRandom(seed);
+          const cost = Array.from({ length: n }, () =>
+            Array.from({ length: k }, () => Math.round(random.next() * 100)),
+          );
+          // Bands with slack: every territory between 1 and n/k + 1 atoms.
+          const lo = new Array<number>(k).fill(1);
+          const hi = new Array<number>(k).fill(Math.floor(n / k) + 1);
+          const { cands, state, run } = await solve(cost, new Array<number>(n).fill(1), lo, hi);
+          expect(run.balanced).toBe(true);
+          const before = totalCost(cands, state);
+          const loads = new Float64Array(n).fill(1);
+          await improveByPaths(loads, cands, band(lo, hi), state, 10_000, pacer);
+          const after = totalCost(cands, state);
+          expect(after).toBeLessThanOrEqual(before);
+          for (let t = 0; t < k; t++) {
+            expect(state.load[t]).toBeGreaterThanOrEqual(lo[t]!);
+            expect(state.load[t]).toBeLessThanOrEqual(hi[t]!);
+          }
+          // The prices still certify the assignment: every atom on its cheapest candidate.
+          for (let a = 0; a < n; a++) {
+            const here = cost[a]![state.territory[a]!]! + state.price[state.territory[a]!]!;
+            for (let t = 0; t < k; t++) {
+              expect(here).toBeLessThanOrEqual(cost[a]![t]! + state.price[t]! + 1e-9);
+            }
+          }
+          expect(after).toBe(optimumInBands(cost, lo, hi));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -250,6 +250,150 @@ export async function balanceByPaths(
   return { balanced, moves, sealedHigh, sealedLow };
 }
 
+/**
+ * Lowers the cost of a balanced assignment by moving load between territories inside their
+ * bands. {@link balanceByPaths} stops as soon as every territory is inside its band, and the
+ * prices it leaves can still charge a territory with room (a chain it once passed through):
+ * the assignment is then optimal for its loads but not for the band, whose optimum only charges
+ * a territory at its edge. From each territory with load to spare, a Dijkstra search on the
+ * territory graph (prices as potentials, as in {@link balanceByPaths}) finds the chain of moves
+ * to a territory with room that saves most per unit of load; the chain moves when it keeps every
+ * territory in its band and lowers the real cost, and the prices follow the distances found, so
+ * every atom stays on its cheapest candidate. Stops when a pass over the territories saves
+ * nothing, or after `maxMoves` atom moves. Returns the moves made.
+ */
+export async function improveByPaths(
+  b: Float64Array,
+  cands: Candidates,
+  band: Band,
+  state: PriceState,
+  maxMoves: number,
+  pacer: Pacer,
+): Promise<number> {
+  const k = band.lo.length;
+  if (k < 2) return 0;
+  const { price, load } = state;
+  const graph = new TerritoryGraph(b, cands, state, k);
+  await pacer.pace();
+  const dist = new Float64Array(k).fill(Number.POSITIVE_INFINITY);
+  const via = new Int32Array(k).fill(-1);
+  const viaAtom = new Int32Array(k);
+  const done = new Uint8Array(k);
+  const visited: number[] = [];
+  const heap = new NodeHeap(dist);
+  const maxPops = Math.max(SEARCH_TERRITORIES, k >> 1);
+  const queue: number[] = [];
+  const queued = new Uint8Array(k);
+  const enqueue = (t: number): void => {
+    if (queued[t] === 0) {
+      queued[t] = 1;
+      queue.push(t);
+    }
+  };
+  for (let t = 0; t < k; t++) enqueue(t);
+  const change = new Float64Array(k);
+  const mark = new Uint8Array(k);
+  const touched: number[] = [];
+  let head = 0;
+  let moves = 0;
+  let searches = 0;
+  while (moves < maxMoves && head < queue.length) {
+    const origin = queue[head++]!;
+    queued[origin] = 0;
+    if (!(load[origin]! > band.lo[origin]!)) continue;
+    if (++searches % 16 === 0) await pacer.pace();
+    dist[origin] = 0;
+    visited.push(origin);
+    heap.clear();
+    heap.push(origin);
+    // The sink saving most per unit: Σ key along the chain = dist − price[sink] + price[origin].
+    let sink = -1;
+    let saving = 0;
+    let pops = 0;
+    while (heap.size > 0 && pops < maxPops) {
+      const u = heap.pop();
+      if (done[u] === 1) continue;
+      done[u] = 1;
+      pops++;
+      if (u !== origin) {
+        const perUnit = dist[u]! - price[u]! + price[origin]!;
+        if (perUnit < saving && load[u]! + b[viaAtom[u]!]! <= band.hi[u]!) {
+          saving = perUnit;
+          sink = u;
+        }
+      }
+      graph.ensure(u);
+      for (const pair of graph.outPairs[u]!) {
+        const t = graph.pairTo[pair]!;
+        if (done[t] === 1) continue;
+        const key = graph.peek(pair);
+        if (key === Number.POSITIVE_INFINITY) continue;
+        const w = Math.max(0, key + price[t]! - price[u]!);
+        if (dist[u]! + w < dist[t]!) {
+          if (dist[t] === Number.POSITIVE_INFINITY) visited.push(t);
+          dist[t] = dist[u]! + w;
+          via[t] = u;
+          viaAtom[t] = graph.peekedAtom;
+          heap.push(t);
+        }
+      }
+    }
+    if (sink >= 0 && chainHolds(sink, origin)) {
+      const reach = dist[sink]!;
+      for (const t of visited) {
+        if (done[t] === 1) price[t]! += reach - Math.min(dist[t]!, reach);
+      }
+      let v = sink;
+      while (v !== origin) {
+        const next = via[v]!;
+        graph.move(viaAtom[v]!, next, v);
+        moves++;
+        enqueue(v);
+        v = next;
+      }
+      enqueue(origin);
+    }
+    for (const t of visited) {
+      dist[t] = Number.POSITIVE_INFINITY;
+      via[t] = -1;
+      done[t] = 0;
+    }
+    visited.length = 0;
+  }
+  return moves;
+
+  /** Whether the chain into `sink` keeps every territory in its band and saves real cost. */
+  function chainHolds(sink: number, origin: number): boolean {
+    let saved = 0;
+    let v = sink;
+    while (v !== origin) {
+      const a = viaAtom[v]!;
+      const from = via[v]!;
+      const o = a * cands.width;
+      let slot = 0;
+      while (cands.territory[o + slot] !== v) slot++;
+      saved += cands.cost[o + state.slot[a]!]! - cands.cost[o + slot]!;
+      for (const t of [v, from]) {
+        if (mark[t] === 1) continue;
+        mark[t] = 1;
+        touched.push(t);
+      }
+      change[v]! += b[a]!;
+      change[from]! -= b[a]!;
+      v = from;
+    }
+    let holds = saved > 1e-12 * Math.abs(saved + 1);
+    for (const t of touched) {
+      const next = load[t]! + change[t]!;
+      if (next > band.hi[t]! || next < band.lo[t]!) holds = false;
+      change[t] = 0;
+      mark[t] = 0;
+    }
+    touched.length = 0;
+    return holds;
+  }
+}
+
 /** A dense k × k table of pair indexes up to this many territories, a map beyond. */
 const DENSE_PAIRS = 2048;
 

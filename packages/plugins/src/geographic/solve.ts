@@ -7,6 +7,7 @@ import type { Band } from './capacitated-assign.js';
 import { updateCentres } from './center-update.js';
 import { coarsen, type CoarseCells } from './coarsen.js';
 import { bandAround, explainInfeasible, maxDeviation } from './feasibility.js';
+import { relocateCentres } from './relocate.js';
 import { rescueBands } from './rescue.js';
 import { polish } from './local-search.js';
 import { balanceMeasure, distanceWeights } from './measure.js';
@@ -26,8 +27,18 @@ const TOP_CELLS = 6_000;
 const TOP_CELLS_PER_TERRITORY = 60;
 /** k-means starts tried on the coarsest level; the best is refined … */
 const STARTS = 3;
+/** … or this many when the accounts themselves are the only level (small problems). */
+const SMALL_STARTS = 6;
 /** … when the coarsest level has at most this many cells × territories. */
 const STARTS_BUDGET = 4_000_000;
+/**
+ * Centre relocation trials on the best start (small problems only): at most
+ * {@link RELOCATIONS}, fewer once atoms × territories × trials passes the budget.
+ */
+const RELOCATIONS = 40;
+const RELOCATE_BUDGET = 10_000_000;
+/** … and they stop after this many trials in a row without a gain. */
+const RELOCATE_PATIENCE = 20;
 /** In free mode a rep's home counts like this share of a territory's weight sitting there. */
 const HOME_SHARE = 0.05;
 
@@ -47,6 +58,19 @@ const MID_LEVEL: LevelOptions = {
   firstMoves: 2,
   moves: 2,
   minImprovement: 5e-4,
+  patience: 2,
+};
+/**
+ * When the accounts are the only level: the balanced rounds also shift loads inside the bands,
+ * which the coarse levels of big problems skip (their lumpy cells gain nothing from it there,
+ * and it costs time).
+ */
+const SINGLE_LEVEL: LevelOptions = { ...TOP_LEVEL, improve: true };
+const RELOCATE_LEVEL: LevelOptions = {
+  ...SINGLE_LEVEL,
+  // A trial only needs to show whether the jump leads somewhere better; the rounds after the
+  // first few mostly polish.
+  maxRounds: 8,
   patience: 2,
 };
 const POLISH = { width: 8, neighbours: 24, passes: 3 };
@@ -172,14 +196,30 @@ export async function solveGeographic(input: SolveInput): Promise<GeographicSolu
   const freeCentres = fixedPosition.some((v) => Number.isNaN(v));
   // Several starts while they are cheap; one when the coarsest level is big for this many
   // territories (its seeding alone is O(cells × k)).
-  const starts = free.count > 0 && freeCentres ? (top.count * k <= STARTS_BUDGET ? STARTS : 1) : 1;
+  const single = levels.length === 1;
+  const starts =
+    free.count > 0 && freeCentres
+      ? top.count * k <= STARTS_BUDGET
+        ? single
+          ? SMALL_STARTS
+          : STARTS
+        : 1
+      : 1;
+  // On a single level the starts and trials are cheap (a few thousand atoms), and few
+  // territories over skewed geography leave k-means starts in poor local optima: one centre
+  // jumping to where the territories are most spread often escapes them.
+  const trials =
+    single && freeCentres && free.count > 0
+      ? Math.min(RELOCATIONS, Math.floor(RELOCATE_BUDGET / (top.count * k)))
+      : 0;
+  const startsEnd = trials > 0 ? 0.35 : 0.5;
   const seedPoints = concatAtoms(top, pinned);
   let typicalKm = -1;
   let best: Start | null = null;
   for (let start = 0; start < starts; start++) {
     pacer.stage(
-      0.05 + (0.45 * start) / starts,
-      0.05 + (0.45 * (start + 1)) / starts,
+      0.05 + ((startsEnd - 0.05) * start) / starts,
+      0.05 + ((startsEnd - 0.05) * (start + 1)) / starts,
       'placing territory centres',
     );
     const random = start === 0 ? input.random : input.random.fork();
@@ -239,7 +279,7 @@ export async function solveGeographic(input: SolveInput): Promise<GeographicSolu
             problem,
             seeded.nearest.subarray(0, top.count),
             new Float64Array(k),
-            TOP_LEVEL,
+            single ? SINGLE_LEVEL : TOP_LEVEL,
             pacer,
           )
         : null;
@@ -249,6 +289,18 @@ export async function solveGeographic(input: SolveInput): Promise<GeographicSolu
     ) {
       best = { leaders, setup, problem, result };
     }
+  }
+  if (best!.result !== null && trials > 0) {
+    pacer.stage(startsEnd, 0.5, 'relocating territory centres');
+    best!.result = await relocateCentres(
+      best!.problem,
+      best!.result,
+      trials,
+      input.random.fork(),
+      RELOCATE_LEVEL,
+      pacer,
+      RELOCATE_PATIENCE,
+    );
   }
   const { leaders, setup } = best!;
   const { territoryRep, territoryOfRep } = leaders;
