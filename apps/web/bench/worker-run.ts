@@ -4,8 +4,9 @@
 //   pnpm --filter @tessera/api... build && node apps/web/bench/worker-run.ts [N]
 // (builds apps/web first when its sources are newer than build/). Three fresh browser contexts,
 // medians printed as JSON lines: load to tables, and the run as the page waited for it (the
-// dataset's first trip to a worker included) with the worker's own time; each with the longest
-// main-thread task seen while it lasted.
+// dataset's first trip to a worker included) with the worker's own time, then the territory
+// shapes drawn in their worker (shapesMs); each with the longest main-thread task seen while it
+// lasted (the run's figure covers the shapes too).
 import { readConfig, startServer } from '@tessera/api';
 import { chromium } from 'playwright-core';
 import { BUILD_DIR, ensureWebBuild } from '../e2e/build-web.ts';
@@ -50,8 +51,11 @@ try {
     loadMs: number;
     runMs: number;
     workerMs: number;
+    shapesMs: number;
+    rebuildMs: number;
     longestLoadTaskMs: number;
     longestRunTaskMs: number;
+    longestShapesTaskMs: number;
   }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // A fresh context: nothing cached, a new page, new workers.
@@ -73,11 +77,15 @@ try {
       loadMs: await number('load-ms'),
       runMs: await number('run-ms'),
       workerMs: await number('worker-ms'),
+      shapesMs: await number('shapes-ms'),
+      rebuildMs: await number('rebuild-ms'),
       longestLoadTaskMs: await number('longest-load-task-ms'),
       longestRunTaskMs: await number('longest-run-task-ms'),
+      longestShapesTaskMs: await number('longest-shapes-task-ms'),
     });
     await context.close();
   }
+  process.stderr.write(`rounds: ${JSON.stringify(figures)}\n`);
   const median = (pick: (f: (typeof figures)[number]) => number) =>
     figures.map(pick).sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!;
   console.log(
@@ -94,7 +102,10 @@ try {
       rows,
       ms: median((f) => f.runMs),
       workerMs: median((f) => f.workerMs),
+      shapesMs: median((f) => f.shapesMs),
+      rebuildMs: median((f) => f.rebuildMs),
       longestMainThreadTaskMs: Math.max(...figures.map((f) => f.longestRunTaskMs)),
+      longestShapesTaskMs: Math.max(...figures.map((f) => f.longestShapesTaskMs)),
     }),
   );
 } finally {

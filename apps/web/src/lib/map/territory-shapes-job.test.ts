@@ -1,7 +1,12 @@
 import { AccountTable, planBlocks, RepTable, territoriesToGeoJSON } from '@tessera/core';
 import { runScenario } from '@tessera/scenarios';
 import { describe, expect, it } from 'vitest';
-import { shapesRequest, slimAccounts, territoryShapesOf } from './territory-shapes-job.ts';
+import {
+  shapesRequest,
+  slimAccounts,
+  territoryShapesOf,
+  transferableRequest,
+} from './territory-shapes-job.ts';
 
 // Accounts around Chicago and Indianapolis, two reps: a plan of a few counties each.
 const accounts = AccountTable.fromRows(
@@ -67,5 +72,29 @@ describe('slimAccounts', () => {
     expect(slim.lat).toBe(accounts.lat);
     expect(slim.workload).toBe(accounts.workload);
     expect(Number.isNaN(slim.potential[0]!)).toBe(true);
+  });
+});
+
+describe('transferableRequest', () => {
+  it('copies the columns into buffers of their own, never the shared one behind them', () => {
+    // Columns as the decoder gives them: views into one buffer.
+    const shared = new ArrayBuffer(8 * 3 * 4 + 4 * 4);
+    const column = (k: number) => new Float64Array(shared, 8 * 4 * k, 4).fill(k + 0.5);
+    const request = {
+      lon: column(0),
+      lat: column(1),
+      workload: column(2),
+      territoryOf: new Int32Array(shared, 8 * 12, 4).fill(1),
+      territories: [{ id: 't', name: 'T', repId: null }],
+      units: 'county',
+    };
+    const { request: owned, transfer } = transferableRequest(request);
+    expect(owned).toEqual(request);
+    const columns = [owned.lon, owned.lat, owned.workload, owned.territoryOf];
+    expect(transfer).toEqual(columns.map((c) => c.buffer));
+    for (const c of columns) {
+      expect(c.buffer).not.toBe(shared);
+      expect(c.buffer.byteLength).toBe(c.byteLength);
+    }
   });
 });

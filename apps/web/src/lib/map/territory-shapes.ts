@@ -1,7 +1,8 @@
 import type { ScenarioRun } from '@tessera/scenarios';
-import { wrap, type Remote } from 'comlink';
+import { transfer, wrap, type Remote } from 'comlink';
 import {
   shapesRequest,
+  transferableRequest,
   type ShapesWorkerApi,
   type TerritoryCollection,
 } from './territory-shapes-job.ts';
@@ -45,7 +46,7 @@ function stop(target: ShapesWorker, error: Error): void {
 /**
  * A run's territory shapes, drawn in a worker (core's block unions or Voronoi cells: seconds at
  * 100k accounts, never on the page's thread). The page sends the accounts' places, workload and
- * the plan (copies; the run keeps its own). Aborting gives up on the answer, and stops the
+ * the plan (copies of just those columns, transferred; the run keeps its own). Aborting gives up on the answer, and stops the
  * worker when no other call waits on it, so a new run need not wait for a stale one.
  */
 export function shapesInWorker(
@@ -70,7 +71,8 @@ export function shapesInWorker(
     };
     target.waiting.add(fail);
     signal?.addEventListener('abort', aborted, { once: true });
-    target.remote.shapes(shapesRequest(run)).then(
+    const { request, transfer: buffers } = transferableRequest(shapesRequest(run));
+    target.remote.shapes(transfer(request, buffers)).then(
       (shapes) => {
         done();
         resolve(shapes);

@@ -1,6 +1,8 @@
-import type { RunStage } from '@tessera/scenarios';
+import { datasetFromData, toScenarioRun, type RunStage } from '@tessera/scenarios';
 import { describeError } from '../api/errors.ts';
 import { loadDataset } from '../data/load-dataset.ts';
+import { yieldToPage } from '../data/yield-to-page.ts';
+import { shapesInWorker } from '../map/territory-shapes.ts';
 import { runInWorker } from './planner-pool.ts';
 
 export type CheckState = 'idle' | 'loading' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -15,6 +17,12 @@ export interface CheckResult {
   runMs: number;
   /** The run as the worker timed it. */
   workerMs: number;
+  /** From the outcome to the territory shapes in this page (drawn in the shapes worker). */
+  shapesMs: number;
+  /** Of which the run rebuilt over the page's tables (`toScenarioRun`), on the page's thread. */
+  rebuildMs: number;
+  /** Territories with a shape. */
+  shapes: number;
   /** Accounts the plan has a place for, and those it left without a territory. */
   planAccounts: number;
   unassigned: number;
@@ -31,7 +39,8 @@ export const CHECK_SCENARIO = {
 
 /**
  * "Can this browser plan this dataset?": loads a dataset into the page (binary columns decoded
- * in a worker) and runs a geographic scenario in the scenario worker, timing both and
+ * in a worker), runs a geographic scenario in the scenario worker and draws its territory
+ * shapes in the shapes worker, timing each and
  * watching the main thread for long tasks (over 50 ms) while it does.
  */
 export class WorkerCheck {
@@ -48,9 +57,12 @@ export class WorkerCheck {
   /** The longest of them while the dataset loaded, and once the run had started. */
   longestLoadTaskMs = $state(0);
   longestRunTaskMs = $state(0);
+  /** The longest of them once the outcome was in: the run rebuilt here and its shapes drawn. */
+  longestShapesTaskMs = $state(0);
   #controller: AbortController | null = null;
   /** When the run started (`performance.now()`); tasks starting later are the run's. */
   #runStart = Number.POSITIVE_INFINITY;
+  #shapesStart = Number.POSITIVE_INFINITY;
 
   async run(datasetId: string): Promise<void> {
     this.#controller?.abort();
@@ -70,7 +82,9 @@ export class WorkerCheck {
     this.longestTaskMs = 0;
     this.longestLoadTaskMs = 0;
     this.longestRunTaskMs = 0;
+    this.longestShapesTaskMs = 0;
     this.#runStart = Number.POSITIVE_INFINITY;
+    this.#shapesStart = Number.POSITIVE_INFINITY;
     const stopWatching = this.#watchLongTasks();
     try {
       const loadStart = performance.now();
@@ -97,6 +111,17 @@ export class WorkerCheck {
       });
       const runMs = performance.now() - runStart;
       if (stopped()) return;
+      // What the planner does next, in tasks of their own so their long tasks are told apart:
+      // the run over the page's tables, then its shapes off-thread.
+      await yieldToPage();
+      const shapesStart = performance.now();
+      this.#shapesStart = shapesStart;
+      const run = toScenarioRun(datasetFromData(data), CHECK_SCENARIO, outcome);
+      const rebuildMs = performance.now() - shapesStart;
+      await yieldToPage();
+      const shapes = await shapesInWorker(run, { signal });
+      const shapesMs = performance.now() - shapesStart;
+      if (stopped()) return;
       let unassigned = 0;
       for (const territory of outcome.plan.territoryOf) if (territory < 0) unassigned++;
       this.result = {
@@ -105,6 +130,9 @@ export class WorkerCheck {
         loadMs,
         runMs,
         workerMs: outcome.timings.totalMs,
+        shapesMs,
+        rebuildMs,
+        shapes: shapes.features.length,
         planAccounts: outcome.plan.territoryOf.length,
         unassigned,
         territories: outcome.plan.territories.length,
@@ -137,6 +165,9 @@ export class WorkerCheck {
       for (const entry of list.getEntries()) {
         this.longTasks++;
         this.longestTaskMs = Math.max(this.longestTaskMs, entry.duration);
+        if (entry.startTime >= this.#shapesStart) {
+          this.longestShapesTaskMs = Math.max(this.longestShapesTaskMs, entry.duration);
+        }
         if (entry.startTime >= this.#runStart) {
           this.longestRunTaskMs = Math.max(this.longestRunTaskMs, entry.duration);
         } else {
