@@ -69,6 +69,10 @@ describeInBrowser('comparing scenarios', () => {
       ).toBeGreaterThan(0);
       // Pixels, not a blank canvas: sea, land, outlines and a dozen territory colours.
       expect(await distinctColours(page, map.locator('canvas'))).toBeGreaterThan(12);
+      // Each run's territory shapes, from the shapes worker: one per territory of its plan.
+      await map
+        .locator('[data-testid="territory-map"]:not([data-shape-count="0"])')
+        .waitFor({ timeout: 90_000 });
     }
 
     // Accounts moved against the first are counted on the second map and ringed.
