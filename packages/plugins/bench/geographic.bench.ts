@@ -14,7 +14,7 @@
 //   changing; `gap` = geographic's mean distance / the reference's best start − 1 (the bar:
 //   ≤ 0.03). The generated 5k / 50 case, then 10, 20 and 30 territories on three samples each
 //   (part "lp-few" runs those alone).
-// - "where reps live" (N ≤ 100k): centers=free, centers=reps and the nearest-rep plan that ignores
+// - "where reps live" (N ≤ 100k): centers=homes (the default), free and reps, and the nearest-rep plan that ignores
 //   balance: mean km from an account to its territory's centroid and to its rep's home, the worst
 //   territory's mean km to its rep, and the balance.
 import {
@@ -56,13 +56,17 @@ const metricsOf = (table: AccountTable, team: RepTable, plan: Plan): PlanMetrics
 // Warm-up on a small table so the timed run measures the solve, not the JIT.
 {
   const warm = generateSample({ accounts: 3000, reps: 20, seed: 'warm-up', places });
-  await runStrategy(geographic, { ...warm, seed: 1 }, { tolerance });
+  await runStrategy(geographic, { ...warm, seed: 1 }, { tolerance, centers: 'free' });
 }
 
 let geographicMs = Number.NaN;
 if (wants('free') || wants('turf')) {
   const start = performance.now();
-  const result = await runStrategy(geographic, { accounts, reps, seed: 1 }, { tolerance });
+  const result = await runStrategy(
+    geographic,
+    { accounts, reps, seed: 1 },
+    { tolerance, centers: 'free' },
+  );
   geographicMs = performance.now() - start;
   const peak = peakRssMB();
   const metrics = metricsOf(accounts, reps, result.plan);
@@ -140,7 +144,7 @@ if (n <= 100_000 && (wants('lp') || wants('lp-few'))) {
     const result = await runStrategy(
       geographic,
       { accounts: sample.accounts, reps: team, locks: noLocks, seed: 1 },
-      { tolerance },
+      { tolerance, centers: 'free' },
     );
     const ms = performance.now() - start;
     const ours = metricsOf(sample.accounts, team, result.plan);
@@ -170,11 +174,17 @@ if (n <= 100_000 && (wants('lp') || wants('lp-few'))) {
 if (n <= 100_000 && wants('reps')) {
   // Where the reps live against compact territories: the mean distance from an account to its
   // territory's centroid (compactness), to its rep's home (travel), the worst territory's travel
-  // and the balance, for free centres, centres at the rep homes and the nearest rep.
+  // and the balance, for centres pulled toward the homes, free centres, centres at the rep homes
+  // and the nearest rep.
   const modes: { mode: string; run: () => ReturnType<typeof runStrategy> }[] = [
     {
-      mode: 'geographic centers=free',
+      mode: 'geographic centers=homes (the default)',
       run: () => runStrategy(geographic, { accounts, reps, seed: 1 }, { tolerance }),
+    },
+    {
+      mode: 'geographic centers=free',
+      run: () =>
+        runStrategy(geographic, { accounts, reps, seed: 1 }, { tolerance, centers: 'free' }),
     },
     {
       mode: 'geographic centers=reps',

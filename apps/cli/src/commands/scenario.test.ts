@@ -9,7 +9,11 @@ const dataset = { accounts: 'accounts.csv', reps: 'reps.csv' };
 // A few whale accounts hold most of the generated potential; a named-account team takes them,
 // so territories can balance on the rest.
 const whales = { type: 'remove-accounts', accounts: { filter: 'potential > 2000000' } };
-const byPotential = { id: 'geographic', params: { balanceOn: 'potential', tolerance: 0.1 } };
+// Free centres: territories go where the potential is, as in planning where to hire.
+const byPotential = {
+  id: 'geographic',
+  params: { balanceOn: 'potential', tolerance: 0.1, centers: 'free' },
+};
 const west = 'region in ("CA", "OR", "WA", "NV", "AZ")';
 
 async function writeJson(name: string, value: unknown): Promise<string> {

@@ -133,33 +133,60 @@ export function makeContiguous(input: ContiguityInput): ContiguityResult {
   };
   const banned = new Set<number>();
   let extraPieces = piecesOf(label, offsets, edges, landmass, blockLoad, k).extra;
+  console.error(
+    'stage 2 start',
+    Array.from(targets, (x, t) => (territoryLoad[t]! / x - 1).toFixed(3)).join(' '),
+    'extra',
+    extraPieces,
+  );
   for (let step = 0; step < MOVES_PER_BLOCK * nb && outside(); step++) {
     const candidates: { b: number; to: number; gain: number }[] = [];
     for (let b = 0; b < nb; b++) {
       const from = own[b]!;
       if (from < 0 || fixed[b] === 1 || blockLoad[b] === 0) continue;
       const before = score(from, 0);
-      for (let e = offsets[b]!; e < offsets[b + 1]!; e++) {
-        const to = label[edges[e]!]!;
-        if (to === from || to < 0 || banned.has(b * k + to)) continue;
-        const w = blockLoad[b]!;
+      const w = blockLoad[b]!;
+      const consider = (to: number): void => {
+        if (to === from || to < 0 || banned.has(b * k + to)) return;
         const gain = before + score(to, 0) - score(from, -w) - score(to, w);
         if (gain > 1e-12) candidates.push({ b, to, gain });
+      };
+      for (let e = offsets[b]!; e < offsets[b + 1]!; e++) {
+        const c = edges[e]!;
+        if (label[c] !== from) consider(label[c]!);
+        else if (own[c]! < 0) {
+          // Across an empty block of its own territory: once the block changes hands, the
+          // fill gives the empty one to the nearer side (a split is caught and undone below).
+          for (let f = offsets[c]!; f < offsets[c + 1]!; f++) {
+            if (label[edges[f]!] !== from) consider(label[edges[f]!]!);
+          }
+        }
       }
     }
     if (candidates.length === 0) break;
     candidates.sort((x, y) => y.gain - x.gain || x.b - y.b || x.to - y.to);
     let made = false;
     for (const { b, to } of candidates) {
-      if (!staysWhole(b, label, offsets, edges, landmass)) continue;
+      // A block whose removal would cut its territory takes the cut-off side along: that side
+      // hangs on the block, so the receiver stays whole too.
+      const chunk = staysWhole(b, label, offsets, edges, landmass)
+        ? [b]
+        : cutOff(b, label, offsets, edges, landmass, blockLoad);
+      if (chunk === null || chunk.some((c) => fixed[c] === 1)) continue;
       const from = own[b]!;
-      move(b, to);
+      const owned = chunk.filter((c) => own[c]! >= 0);
+      if (chunk.length > 1) {
+        const w = owned.reduce((sum, c) => sum + blockLoad[c]!, 0);
+        const gain = score(from, 0) + score(to, 0) - score(from, -w) - score(to, w);
+        if (!(gain > 1e-12)) continue;
+      }
+      for (const c of owned) move(c, to);
       refill();
       const after = piecesOf(label, offsets, edges, landmass, blockLoad, k).extra;
       if (after > extraPieces) {
-        // The fill around the block changed hands and split someone: undo.
-        move(b, from);
-        movedBlocks -= 2;
+        // The fill around the blocks changed hands and split someone: undo.
+        for (const c of owned) move(c, from);
+        movedBlocks -= 2 * owned.length;
         refill();
         banned.add(b * k + to);
         continue;
@@ -336,4 +363,53 @@ function staysWhole(
     }
   }
   return found === inside.length;
+}
+
+/**
+ * Block `b` with the parts of its territory that removing it would cut off from the rest (the
+ * heaviest part stays), or null when those parts weigh more than a third of the territory:
+ * then the move would be a reshuffle, not a boundary adjustment.
+ */
+function cutOff(
+  b: number,
+  label: Int32Array,
+  offsets: Int32Array,
+  edges: Int32Array,
+  landmass: Int32Array,
+  blockLoad: Float64Array,
+): number[] | null {
+  const t = label[b]!;
+  const part = new Map<number, number>();
+  const parts: { blocks: number[]; load: number }[] = [];
+  for (let e = offsets[b]!; e < offsets[b + 1]!; e++) {
+    const start = edges[e]!;
+    if (label[start] !== t || landmass[start] !== landmass[b] || part.has(start)) continue;
+    const id = parts.length;
+    const blocks = [start];
+    let load = blockLoad[start]!;
+    part.set(start, id);
+    for (let head = 0; head < blocks.length; head++) {
+      const x = blocks[head]!;
+      for (let f = offsets[x]!; f < offsets[x + 1]!; f++) {
+        const y = edges[f]!;
+        if (y === b || part.has(y) || label[y] !== t) continue;
+        part.set(y, id);
+        blocks.push(y);
+        load += blockLoad[y]!;
+      }
+    }
+    parts.push({ blocks, load });
+  }
+  if (parts.length <= 1) return [b];
+  let main = 0;
+  for (let i = 1; i < parts.length; i++) if (parts[i]!.load > parts[main]!.load) main = i;
+  const total = parts.reduce((sum, p) => sum + p.load, blockLoad[b]!);
+  const chunk = [b];
+  let load = blockLoad[b]!;
+  parts.forEach((p, i) => {
+    if (i === main) return;
+    chunk.push(...p.blocks);
+    load += p.load;
+  });
+  return load <= total / 3 ? chunk : null;
 }

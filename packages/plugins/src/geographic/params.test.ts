@@ -7,8 +7,9 @@ describe('geographicParams', () => {
     expect(geographicParams.parse({})).toEqual({
       balanceOn: 'workload',
       tolerance: 0.05,
-      centers: 'free',
+      centers: 'homes',
       continuityWeight: 0,
+      contiguous: false,
     });
   });
 
@@ -27,7 +28,7 @@ describe('geographicParams', () => {
     expect(geographicParams.safeParse({ k: 0 }).success).toBe(false);
     expect(geographicParams.safeParse({ k: 2.5 }).success).toBe(false);
     expect(geographicParams.safeParse({ tolerance: -0.1 }).success).toBe(false);
-    expect(geographicParams.safeParse({ centers: 'homes' }).success).toBe(false);
+    expect(geographicParams.safeParse({ centers: 'home' }).success).toBe(false);
     expect(geographicParams.safeParse({ continuityWeight: -1 }).success).toBe(false);
     expect(geographicParams.safeParse({ radius: 3 }).success).toBe(false);
   });
@@ -40,7 +41,7 @@ describe('geographicParams', () => {
       expect(property.description, name).toBeTruthy();
     }
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['balanceOn', 'centers', 'continuityWeight', 'k', 'seed', 'tolerance', 'units'].sort(),
+      ['balanceOn', 'centers', 'contiguous', 'continuityWeight', 'k', 'seed', 'tolerance', 'units'].sort(),
     );
   });
 });

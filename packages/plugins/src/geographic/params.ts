@@ -38,11 +38,14 @@ export const geographicParams = z
         'Allowed relative deviation of every territory from its capacity-weighted target: 0.05 = within ±5%.',
       ),
     centers: z
-      .enum(['free', 'reps'])
-      .default('free')
+      .enum(['homes', 'free', 'reps'])
+      .default('homes')
       .describe(
-        'free: territory centres go wherever the accounts make territories most compact; reps: ' +
-          'territories grow around the rep home bases, which stay fixed.',
+        'homes: compact territories whose centres lean toward their reps’ home bases, each rep ' +
+          'leading the territory nearest home (field reps do not move house for a plan); free: ' +
+          'centres go wherever the accounts make territories most compact, for planning hires; ' +
+          'reps: territories grow around the home bases, which stay fixed. Reps without a home ' +
+          'base get free centres.',
       ),
     continuityWeight: z
       .number()

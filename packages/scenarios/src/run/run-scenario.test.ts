@@ -87,7 +87,8 @@ describe('runScenario', () => {
       }
       return [...east].filter((e, t) => e > all[t]! / 2).length;
     };
-    const params = { balanceOn: 'potential', tolerance: 0.15 };
+    // Free centres: the what-if of a hiring plan, where territories go where the potential is.
+    const params = { balanceOn: 'potential', tolerance: 0.15, centers: 'free' };
     const before = await runScenario(
       twoCities(),
       scenario({ strategy: { id: 'geographic', params } }),
