@@ -172,6 +172,7 @@ export {
   type BrowserWorker,
   type ScenarioWorkerApi,
   type ScenarioWorkerOptions,
+  type PreparedRun,
   type ProgressSink,
   type ExposeScenarioWorkerOptions,
 } from './worker/index.js';

@@ -1,11 +1,11 @@
 import { generateSample } from '@tessera/sample-data';
 import { loadUsPlaces } from '@tessera/sample-data/node';
-import { datasetToData } from '@tessera/scenarios';
+import { createScenarioWorkerApi, datasetToData } from '@tessera/scenarios';
 import { describe, expect, it } from 'vitest';
 import { compressGeoJson } from '../boundaries/boundaries-codec.js';
 import { jitteredTiling } from '../testing/tiling.js';
 import { withBoundaries } from './boundaries-envelope.js';
-import { createRunWorkerApi } from './run-worker-api.js';
+import { runWithBoundaries } from './run-worker-api.js';
 
 const { accounts, reps } = generateSample({
   accounts: 300,
@@ -28,7 +28,7 @@ const scenario = {
 
 describe("the API's job thread", () => {
   it('runs a scenario sent with boundaries on their blocks, and one without on none', async () => {
-    const api = createRunWorkerApi();
+    const api = createScenarioWorkerApi({ prepareRun: runWithBoundaries() });
     api.loadDataset('d', datasetToData({ accounts, reps }));
     const outcome = await api.run('t1', 'd', withBoundaries(scenario, boundaries));
     expect(outcome.metrics.contiguity.extraPieces).toBe(0);

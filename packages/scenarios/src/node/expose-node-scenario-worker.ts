@@ -23,6 +23,7 @@ export async function exposeNodeScenarioWorker(options: ScenarioWorkerOptions = 
   const urls = (workerData as Record<string, unknown> | null)?.[PLUGIN_MODULES_KEY];
   const loaded = Array.isArray(urls) ? await importPluginUrls(urls as string[]) : [];
   exposeScenarioWorker({
+    ...options,
     plugins: [...loaded, ...(options.plugins ?? [])],
     endpoint: nodeEndpoint(parentPort),
   });

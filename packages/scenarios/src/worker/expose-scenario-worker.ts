@@ -15,5 +15,8 @@ export interface ExposeScenarioWorkerOptions extends ScenarioWorkerOptions {
 export function exposeScenarioWorker(options: ExposeScenarioWorkerOptions = {}): void {
   registerErrorTransfer();
   const endpoint = options.endpoint ?? (globalThis as unknown as Endpoint);
-  expose(createScenarioWorkerApi({ plugins: options.plugins }), endpoint);
+  expose(
+    createScenarioWorkerApi({ plugins: options.plugins, prepareRun: options.prepareRun }),
+    endpoint,
+  );
 }

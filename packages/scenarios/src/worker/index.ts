@@ -11,6 +11,7 @@ export {
   type ProgressSink,
   type ScenarioWorkerApi,
   type ScenarioWorkerOptions,
+  type PreparedRun,
 } from './scenario-worker-api.js';
 export {
   WorkerPool,

@@ -38,6 +38,18 @@ export interface ScenarioWorkerApi {
 export interface ScenarioWorkerOptions {
   /** Strategies on top of the built-in ones that scenarios in this worker may name. */
   plugins?: readonly StrategyPlugin[] | undefined;
+  /**
+   * Adapts each run before it starts: what the host sent as the scenario may carry more than
+   * the scenario (the API sends its dataset's boundaries file with it), so this returns the
+   * scenario and the dataset to run it on (with its `blocks`, say).
+   */
+  prepareRun?: ((dataset: Dataset, sent: unknown) => PreparedRun) | undefined;
+}
+
+/** What {@link ScenarioWorkerOptions.prepareRun} returns. */
+export interface PreparedRun {
+  dataset: Dataset;
+  scenario: unknown;
 }
 
 // Progress finer than this is not worth a message across threads.
@@ -80,7 +92,11 @@ export function createScenarioWorkerApi(options: ScenarioWorkerOptions = {}): Sc
       running.set(taskId, controller);
       const progress = onProgress ? forwardProgress(onProgress) : undefined;
       try {
-        const outcome = await runScenarioOutcome(loaded.dataset, scenario, {
+        const prepared = options.prepareRun?.(loaded.dataset, scenario) ?? {
+          dataset: loaded.dataset,
+          scenario,
+        };
+        const outcome = await runScenarioOutcome(prepared.dataset, prepared.scenario, {
           registry,
           signal: controller.signal,
           onProgress: progress?.report,
