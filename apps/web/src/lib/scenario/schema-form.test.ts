@@ -28,8 +28,8 @@ describe('formFields', () => {
     expect(byKey.get('tolerance')?.spec).toMatchObject({ kind: 'number', min: 0, default: 0.05 });
     expect(byKey.get('centers')?.spec).toEqual({
       kind: 'enum',
-      options: ['free', 'reps'],
-      default: 'free',
+      options: ['homes', 'free', 'reps'],
+      default: 'homes',
     });
     expect(byKey.get('seed')?.spec.kind).toBe('text-or-number');
     expect(byKey.get('continuityWeight')?.label).toBe('Continuity weight');
