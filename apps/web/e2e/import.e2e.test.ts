@@ -90,8 +90,10 @@ describeInBrowser('importing a dataset', () => {
       ['accounts', goodAccounts],
       ['reps', reps],
     ] as const) {
-      await tabUntil(page, `input[type="file"][name="${name}"]`);
+      // Listen before moving the focus: the chooser is only caught once Playwright has turned
+      // on interception in the browser, which on a busy machine can lag a key press sent at once.
       const chooser = page.waitForEvent('filechooser');
+      await tabUntil(page, `input[type="file"][name="${name}"]`);
       await page.keyboard.press('Space');
       await (await chooser).setFiles(file);
       await page.getByTestId(`chosen-${name}`).waitFor();
