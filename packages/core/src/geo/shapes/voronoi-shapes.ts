@@ -44,8 +44,9 @@ export function voronoiShapes(
     ]);
   } else {
     const voronoi = new Delaunay(points).voronoi(bounds);
-    // Typed as always a polygon, but null at run time for a point whose cell is empty.
-    for (let p = 0; p < count; p++) cells.push(voronoi.cellPolygon(p) as Position[] | null);
+    // cells takes null too: cellPolygon is typed as always a polygon, but returns null at run
+    // time for a point whose cell is empty.
+    for (let p = 0; p < count; p++) cells.push(voronoi.cellPolygon(p));
   }
   return dissolveCells(cells, label, territoryCount);
 }
